@@ -97,27 +97,38 @@ const Recognizer = z.object({
   weight: z.number().positive().max(1).default(1),
 });
 
-export const PackManifestSchema = z.object({
-  name: z.string().regex(/^[a-z0-9][\w.-]*$/),
-  title: z.string(),
-  description: z.string(),
-  licence: z.object({
-    /** The licence as the weights' authors state it, in their words where possible. */
-    summary: z.string(),
-    commercialUse: z.enum(['allowed', 'not-allowed', 'unclear']),
-    url: z.string().optional(),
-  }),
-  files: z.array(PackFile).min(1),
-  detector: Detector,
-  /** One recogniser, or several whose cosines are fused by weight. */
-  recognizers: z.array(Recognizer).min(1),
-  /** Open-set threshold on (fused) cosine similarity: at or above means the same person. */
-  threshold: z.number().min(-1).max(1),
-  /** Whether to embed the mirrored crop too and average (test-time augmentation). */
-  flip: z.boolean().default(false),
-  /** Measured accuracy, for `rollcall models list`; filled from eval runs. */
-  measured: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
-});
+export const PackManifestSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][\w.-]*$/),
+    title: z.string(),
+    description: z.string(),
+    licence: z.object({
+      /** The licence as the weights' authors state it, in their words where possible. */
+      summary: z.string(),
+      commercialUse: z.enum(['allowed', 'not-allowed', 'unclear']),
+      url: z.string().optional(),
+    }),
+    files: z.array(PackFile).min(1),
+    detector: Detector,
+    /**
+     * One recogniser, or several whose cosines are fused by weight. Empty for a
+     * detector-only pack (e.g. YuNet), which other packs can borrow with `--detector`.
+     */
+    recognizers: z.array(Recognizer).default([]),
+    /**
+     * Open-set threshold on (fused) cosine similarity: at or above means the same person.
+     * Chosen on LFW by `pnpm eval:lfw`; required when the pack has recognisers.
+     */
+    threshold: z.number().min(-1).max(1).optional(),
+    /** Whether to embed the mirrored crop too and average (test-time augmentation). */
+    flip: z.boolean().default(false),
+    /** Measured accuracy, for `rollcall models list`; filled from eval runs. */
+    measured: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
+  })
+  .refine((m) => m.recognizers.length === 0 || m.threshold !== undefined, {
+    message: 'a pack with recognizers needs a threshold',
+    path: ['threshold'],
+  });
 
 export type PackManifest = z.infer<typeof PackManifestSchema>;
 export type PackFileEntry = z.infer<typeof PackFile>;

@@ -63,7 +63,5 @@ export async function closeAllSessions(): Promise<void> {
   const open = [...sessions.values()];
   sessions.clear();
   const settled = await Promise.allSettled(open);
-  await Promise.all(
-    settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.release()] : [])),
-  );
+  await Promise.all(settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.release()] : [])));
 }
