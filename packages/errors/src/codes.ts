@@ -67,6 +67,24 @@ export const ERROR_CODES = {
     summary: 'The requested execution provider (e.g. cuda) is not available in this install.',
   },
 
+  // Streams
+  STREAM_NAME_INVALID: {
+    status: 400,
+    summary: 'A key prefix or id has characters that would break the Redis key layout.',
+  },
+  STREAM_FIELDS_INVALID: {
+    status: 400,
+    summary: 'A stream message is not flat: every field must be a string, number or bytes.',
+  },
+  STREAM_ENTRY_INVALID: {
+    status: 422,
+    summary: 'A stream entry lacks a field its reader needs or has an unreadable value.',
+  },
+  STREAM_GROUP_MISSING: {
+    status: 404,
+    summary: 'The consumer group does not exist on that stream (start a consumer first).',
+  },
+
   // Configuration and input
   CONFIG_INVALID: { status: 500, summary: 'One or more settings are invalid.' },
   DATA_NOT_FOUND: { status: 404, summary: 'A data folder or file that was asked for is absent.' },
