@@ -41,6 +41,10 @@ export const ERROR_CODES = {
     status: 409,
     summary: 'The embedding does not have the dimension its model declares.',
   },
+  EMBEDDING_MALFORMED: {
+    status: 422,
+    summary: 'A stored or submitted embedding is not in the encoded form Rollcall writes.',
+  },
 
   // Model packs and inference
   PACK_NOT_FOUND: { status: 404, summary: 'No model pack with that name is known.' },
