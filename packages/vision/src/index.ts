@@ -9,10 +9,5 @@ export type { EmbedOptions, FaceRecognizer } from './recognize/face-recognizer';
 export type { InferenceOptions } from './runtime/inference-options';
 export { DEFAULT_INFERENCE_OPTIONS } from './runtime/inference-options';
 export { openSession, closeAllSessions } from './runtime/onnx-session';
-export {
-  PackManifestSchema,
-  type PackManifest,
-  type DetectorSpec,
-  type RecognizerSpec,
-  type NormalisationSpec,
-} from './packs/manifest';
+export { inferenceOptionsFromSettings } from './runtime/settings-inference';
+export * from './packs';

@@ -7,15 +7,26 @@ import { z } from 'zod';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256');
 
+const npmTarball = {
+  package: z.string(),
+  version: z.string(),
+  /** The tarball's `dist.integrity` (sha512, base64) as the registry publishes it. */
+  integrity: z.string().startsWith('sha512-'),
+};
+
+/** Files inside one pinned npm tarball that a converter reads. */
+const NpmInput = z.object({
+  ...npmTarball,
+  /** Paths inside the tarball, e.g. `package/model/face_recognition_model.bin`. */
+  paths: z.array(z.string()).min(1),
+});
+
 /** Where a file comes from, so `rollcall models` can assemble or explain it. */
 const FileSource = z.discriminatedUnion('kind', [
   z.object({
     /** A file inside a pinned npm package tarball, fetched at install time. */
     kind: z.literal('npm'),
-    package: z.string(),
-    version: z.string(),
-    /** The tarball's `dist.integrity` (sha512, base64) as the registry publishes it. */
-    integrity: z.string().startsWith('sha512-'),
+    ...npmTarball,
     /** Path inside the tarball, e.g. `package/model/fr_feature.onnx`. */
     path: z.string(),
   }),
@@ -24,12 +35,30 @@ const FileSource = z.discriminatedUnion('kind', [
     kind: z.literal('user'),
     hint: z.string(),
   }),
+  z.object({
+    /**
+     * A file made at install time by a named converter from files inside pinned npm
+     * packages (e.g. TF.js weights turned into ONNX). The file entry's `sha256` pins the
+     * converter's output, so a converter change that alters the bytes is caught.
+     */
+    kind: z.literal('npm-converted'),
+    /** Name the installer looks the converter up by (see packs/install/converters.ts). */
+    converter: z.string().regex(/^[\w.-]+$/),
+    inputs: z.array(NpmInput).min(1),
+    /** Passed to the converter as they are (e.g. which layers to export). */
+    options: z.record(z.string(), z.unknown()).default({}),
+  }),
 ]);
 
 const PackFile = z.object({
   name: z.string().regex(/^[\w.-]+$/, 'a plain file name'),
-  sha256,
-  bytes: z.number().int().positive(),
+  /**
+   * The file's sha256. `null` only where no published checksum could be confirmed: the
+   * first install pins what it copied (trust on first install) and later checks use that.
+   */
+  sha256: sha256.nullable(),
+  /** Size in bytes; `null` together with an unknown sha256. */
+  bytes: z.number().int().positive().nullable(),
   /** Other names the same bytes are published under (e.g. `scrfd_500m.onnx`). */
   aliases: z.array(z.string()).default([]),
   source: FileSource,
@@ -132,6 +161,8 @@ export const PackManifestSchema = z
 
 export type PackManifest = z.infer<typeof PackManifestSchema>;
 export type PackFileEntry = z.infer<typeof PackFile>;
+export type PackFileSource = z.infer<typeof FileSource>;
+export type NpmInputSpec = z.infer<typeof NpmInput>;
 export type DetectorSpec = z.infer<typeof Detector>;
 export type RecognizerSpec = z.infer<typeof Recognizer>;
 export type NormalisationSpec = z.infer<typeof Normalisation>;
