@@ -1,0 +1,2 @@
+export { DropPolicy, shouldDrop } from './drop-policy';
+export { groupLag } from './group-lag';

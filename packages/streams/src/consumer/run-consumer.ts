@@ -1,0 +1,106 @@
+import { createLogger } from '@rollcall/log';
+import type { Redis } from 'ioredis';
+
+import { parseReadReply } from '../entry';
+import { Backoff, sleep } from './backoff';
+import type { ConsumerContext } from './context';
+import { ensureGroup, isRedisError } from './ensure-group';
+import { handleEntry } from './handle-entry';
+import { resolveConsumerOptions, type ConsumerOptions } from './options';
+import { reclaimIdle } from './reclaim';
+import { emptyStats, type ConsumerStats } from './stats';
+
+/**
+ * Reads `stream` as member `consumer` of `group` until `signal` fires, handing each entry
+ * to `handler` and acknowledging it once the handler resolves. Resolves, with the counts,
+ * after the in-flight handler has finished. Redis errors (a restart, a dropped connection)
+ * are logged and retried with backoff; they never end the loop.
+ *
+ * Delivery is at least once: an entry whose handler finished but whose ack was lost is
+ * handled again by whoever reclaims it, so handlers must be idempotent.
+ */
+export async function runConsumer(options: ConsumerOptions): Promise<ConsumerStats> {
+  const resolved = resolveConsumerOptions(options);
+  const base = options.logger ?? createLogger({ service: 'streams' });
+  const logger = base.child({
+    stream: resolved.stream.key,
+    group: resolved.group,
+    consumer: resolved.consumer,
+  });
+  const ctx: ConsumerContext = { options: resolved, logger, stats: emptyStats() };
+
+  const reader = resolved.redis.duplicate({ connectionName: `${resolved.consumer}-reader` });
+  // Disconnecting rejects the blocked read at once; anything Redis delivered in that
+  // instant stays pending for this group and comes back through reclaim.
+  const stopReading = () => reader.disconnect();
+  resolved.signal.addEventListener('abort', stopReading, { once: true });
+
+  try {
+    await loop(ctx, reader);
+  } finally {
+    resolved.signal.removeEventListener('abort', stopReading);
+    reader.disconnect();
+  }
+  logger.info({ ...ctx.stats }, 'consumer stopped');
+  return ctx.stats;
+}
+
+async function loop(ctx: ConsumerContext, reader: Redis): Promise<void> {
+  const { signal, reclaimEveryMs } = ctx.options;
+  const backoff = new Backoff();
+  let groupReady = false;
+  let nextReclaimAt = 0;
+
+  while (!signal.aborted) {
+    try {
+      if (!groupReady) await ensureGroup(ctx);
+      groupReady = true;
+
+      if (Date.now() >= nextReclaimAt) {
+        await reclaimIdle(ctx);
+        nextReclaimAt = Date.now() + reclaimEveryMs;
+      }
+
+      await readAndHandle(ctx, reader, nextReclaimAt - Date.now());
+      backoff.reset();
+    } catch (error) {
+      if (signal.aborted) break;
+      // The stream or group was deleted under us (e.g. by an operator): recreate it.
+      if (isRedisError(error, 'NOGROUP')) groupReady = false;
+      await backOff(ctx, backoff, error);
+    }
+  }
+}
+
+/** One blocking read of new entries, no longer than the time left until the next reclaim. */
+async function readAndHandle(ctx: ConsumerContext, reader: Redis, untilReclaimMs: number) {
+  const { stream, group, consumer, batch, blockMs, signal } = ctx.options;
+  const block = Math.max(1, Math.min(blockMs, untilReclaimMs));
+  const reply = await reader.callBuffer(
+    'XREADGROUP',
+    'GROUP',
+    group,
+    consumer,
+    'COUNT',
+    String(batch),
+    'BLOCK',
+    String(block),
+    'STREAMS',
+    stream.key,
+    '>',
+  );
+
+  for (const entry of parseReadReply(reply)) {
+    // Entries after the in-flight one stay pending and are reclaimed by a live member.
+    if (signal.aborted) return;
+    // An entry read with `>` is new to the group: this is its first delivery.
+    await handleEntry(ctx, entry, 1);
+  }
+}
+
+async function backOff(ctx: ConsumerContext, backoff: Backoff, error: unknown): Promise<void> {
+  const retryInMs = backoff.next();
+  ctx.stats.redisErrors += 1;
+  ctx.logger.warn({ err: error, retryInMs }, 'stream read failed, retrying');
+  await sleep(retryInMs, ctx.options.signal);
+}

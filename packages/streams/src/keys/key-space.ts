@@ -1,0 +1,84 @@
+import { checkPart, checkPrefix } from './key-part';
+import { STREAM_CAPS, type StreamCapName } from './stream-caps';
+import type { StreamRef } from './stream-ref';
+
+/** Key prefix used when none is given. */
+export const DEFAULT_KEY_PREFIX = '{rollcall}';
+
+/**
+ * Every Redis key and stream name Rollcall uses, built from one prefix as
+ * `<prefix>:<entity>:<part>` (per-id entities: `<prefix>:<entity>:<id>:<part>`).
+ * Nothing else in the code base spells a key.
+ *
+ * Frames travel in one stream for all cameras, with the camera id as a field: detector
+ * workers then form one consumer group over one stream and any number of processes share
+ * every camera's load; per-camera streams would need a group and a blocking read per
+ * camera in each worker. Freshness per camera is kept by producers dropping frames on lag.
+ */
+export interface KeySpace {
+  readonly prefix: string;
+
+  // Pipeline streams, in the order data flows.
+  /** Frames from every camera (fields: cameraId, ts, image bytes). */
+  readonly frames: StreamRef;
+  /** Face crops and boxes found in frames. */
+  readonly faces: StreamRef;
+  /** Embeddings of face crops. */
+  readonly embeddings: StreamRef;
+  /** Match results: embedding against the registry. */
+  readonly matches: StreamRef;
+  /** Attendance records written by the attendance service. */
+  readonly attendance: StreamRef;
+  /** Dead letters of one stream: `<stream key>:dead` without its `:stream` suffix. */
+  deadLetters(stream: StreamRef): StreamRef;
+
+  // Registry: who can be recognised.
+  /** Hash: person id -> person record (JSON). */
+  readonly people: string;
+  /** Hash of one person's enrolment samples: sample id -> embedding bytes. */
+  samples(personId: string): string;
+  /** Stream of registry edits (person or sample added, changed, removed). */
+  readonly registryChanges: StreamRef;
+
+  // Cameras and settings.
+  /** Set of configured camera ids. */
+  readonly cameras: string;
+  /** Hash: one camera's configuration (url, fps, zones). */
+  cameraConfig(cameraId: string): string;
+  /** Hash: one camera's live status (state, last frame time, error). */
+  cameraStatus(cameraId: string): string;
+  /** Hash: global settings (thresholds, retention). */
+  readonly settings: string;
+  /** Hash: sha256 of an API key -> key record (JSON). Keys themselves are never stored. */
+  readonly apiKeys: string;
+}
+
+/** The key space for `prefix` (default `{rollcall}`: one Cluster slot for everything). */
+export function createKeySpace(prefix: string = DEFAULT_KEY_PREFIX): KeySpace {
+  const p = checkPrefix(prefix);
+  const stream = (entity: string, cap: StreamCapName): StreamRef => ({
+    key: `${p}:${entity}:stream`,
+    maxLen: STREAM_CAPS[cap],
+  });
+
+  return Object.freeze({
+    prefix: p,
+    frames: stream('frames', 'frames'),
+    faces: stream('faces', 'faces'),
+    embeddings: stream('embeddings', 'embeddings'),
+    matches: stream('matches', 'matches'),
+    attendance: stream('attendance', 'attendance'),
+    deadLetters: (of: StreamRef) => ({
+      key: `${of.key.replace(/:stream$/, '')}:dead`,
+      maxLen: STREAM_CAPS.deadLetters,
+    }),
+    people: `${p}:registry:people`,
+    samples: (personId: string) => `${p}:samples:${checkPart('person id', personId)}:embeddings`,
+    registryChanges: { key: `${p}:registry:changes`, maxLen: STREAM_CAPS.registryChanges },
+    cameras: `${p}:cameras:ids`,
+    cameraConfig: (id: string) => `${p}:camera:${checkPart('camera id', id)}:config`,
+    cameraStatus: (id: string) => `${p}:camera:${checkPart('camera id', id)}:status`,
+    settings: `${p}:settings:global`,
+    apiKeys: `${p}:apikeys:hashes`,
+  });
+}

@@ -1,0 +1,18 @@
+/**
+ * Polls `condition` until it holds or `timeoutMs` passes, instead of sleeping a guessed
+ * time. The failure names what was awaited and the last value seen.
+ */
+export async function waitFor<T>(
+  what: string,
+  condition: () => T | Promise<T>,
+  { timeoutMs = 10_000, intervalMs = 20 } = {},
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await condition();
+    if (last) return last as NonNullable<T>;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})`);
+}
