@@ -62,6 +62,10 @@ export const ERROR_CODES = {
     summary: 'A model pack could not be assembled from its package source.',
   },
   MODEL_LOAD_FAILED: { status: 500, summary: 'A model file could not be loaded by the runtime.' },
+  MODEL_RUN_FAILED: {
+    status: 500,
+    summary: 'The runtime refused to run a model on its input (shape or type not accepted).',
+  },
   MODEL_OUTPUT_UNEXPECTED: {
     status: 500,
     summary: 'A model produced outputs of a shape its decoder does not understand.',
@@ -88,6 +92,38 @@ export const ERROR_CODES = {
     status: 404,
     summary: 'The consumer group does not exist on that stream (start a consumer first).',
   },
+
+  // Cameras
+  CAMERA_URL_INVALID: {
+    status: 400,
+    summary: 'A camera URL is not rtsp(s)://, http(s)://, file://, a path or a v4l2 device.',
+  },
+  CAMERA_UNREACHABLE: {
+    status: 502,
+    summary: 'The camera refused the connection, did not answer in time or the file is absent.',
+  },
+  CAMERA_STREAM_NOT_FOUND: {
+    status: 502,
+    summary: 'The camera answered but has no stream at that path (RTSP or HTTP 404).',
+  },
+  CAMERA_UNAUTHORIZED: {
+    status: 502,
+    summary: 'The camera refused the credentials in the URL (RTSP or HTTP 401/403).',
+  },
+  CAMERA_STREAM_INVALID: {
+    status: 502,
+    summary: 'The source is not a video that ffmpeg can decode, or has no video stream.',
+  },
+  CAMERA_STREAM_ENDED: { status: 502, summary: 'The camera stream ended or the connection dropped.' },
+  CAMERA_STREAM_STALLED: {
+    status: 502,
+    summary: 'The camera stayed connected but sent no frame within the stall timeout.',
+  },
+  FFMPEG_NOT_FOUND: {
+    status: 500,
+    summary: 'The ffmpeg binary was not found (install ffmpeg or set its path).',
+  },
+  FFMPEG_FAILED: { status: 500, summary: 'ffmpeg exited with an error not otherwise recognised.' },
 
   // Configuration and input
   CONFIG_INVALID: { status: 500, summary: 'One or more settings are invalid.' },

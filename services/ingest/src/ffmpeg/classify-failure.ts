@@ -1,0 +1,81 @@
+/**
+ * Turns the way an ffmpeg run ended (exit code and its last stderr lines) into a coded
+ * error whose message says what to check. The patterns are ffmpeg 5.1's own wording.
+ */
+import { RollcallError, type ErrorCode } from '@rollcall/errors';
+
+import { describeInput, type CameraInput } from '../input/camera-url';
+
+export interface FfmpegEnd {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  /** Recent error-level stderr messages, oldest first. */
+  readonly errorLines: readonly string[];
+  /** Whether any frame came out of this run. */
+  readonly sawFrames: boolean;
+}
+
+interface Rule {
+  readonly code: ErrorCode;
+  readonly pattern: RegExp;
+  readonly advice: string;
+}
+
+const RULES: readonly Rule[] = [
+  {
+    code: 'CAMERA_UNAUTHORIZED',
+    pattern: /401 Unauthorized|403 Forbidden/i,
+    advice: 'check the user name and password in the camera URL',
+  },
+  {
+    code: 'CAMERA_STREAM_NOT_FOUND',
+    pattern: /404 Not Found/i,
+    advice: 'check the stream path in the camera URL (see the camera manual for its RTSP path)',
+  },
+  {
+    code: 'CAMERA_UNREACHABLE',
+    pattern:
+      /Connection refused|timed out|No route to host|Network is unreachable|Host is unreachable|Name or service not known|Failed to resolve|No such file or directory|Connection reset/i,
+    advice: 'check the host, port or path and that the camera is powered and on the network',
+  },
+  {
+    code: 'CAMERA_STREAM_INVALID',
+    pattern:
+      /Invalid data found when processing input|matches no streams|does not contain any stream|Could not find codec parameters|Unknown input format/i,
+    advice:
+      'make sure the source is a video ffmpeg can decode (and, for a network camera, that it ' +
+      'answers within the I/O timeout)',
+  },
+];
+
+/** The coded error for an ffmpeg run that ended without being asked to. */
+export function classifyFailure(input: CameraInput, end: FfmpegEnd): RollcallError {
+  const where = describeInput(input);
+  const lines = [...end.errorLines].reverse();
+  const details = { exitCode: end.code, signal: end.signal, ffmpeg: end.errorLines.slice(-5) };
+
+  for (const rule of RULES) {
+    const line = lines.find((candidate) => rule.pattern.test(candidate));
+    if (line !== undefined) {
+      return new RollcallError(rule.code, `Camera ${where}: ${line}; ${rule.advice}.`, {
+        details,
+      });
+    }
+  }
+
+  if (end.sawFrames || end.code === 0) {
+    const last = lines[0] ?? (end.code === 0 ? 'the stream ended' : `ffmpeg exited ${end.code}`);
+    return new RollcallError(
+      'CAMERA_STREAM_ENDED',
+      `Camera ${where}: ${last}; it will be reconnected.`,
+      { details },
+    );
+  }
+
+  const last = lines[0] ?? `exit code ${end.code}, signal ${end.signal}`;
+  return new RollcallError(
+    'FFMPEG_FAILED',
+    `Camera ${where}: ffmpeg failed (${last}); run the same input with ffmpeg by hand to see why.`,
+    { details },
+  );
+}
