@@ -6,11 +6,16 @@ import type { Box } from './types';
  * ends. Degenerate boxes (zero or negative area) overlap nothing.
  */
 export function iou(a: Box, b: Box): number {
-  const overlapWidth = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const overlapHeight = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  if (overlapWidth <= 0 || overlapHeight <= 0) return 0;
+  const intersection = intersectionArea(a, b);
+  if (intersection === 0) return 0;
 
-  const intersection = overlapWidth * overlapHeight;
   const union = a.width * a.height + b.width * b.height - intersection;
   return union > 0 ? intersection / union : 0;
+}
+
+/** Area of the overlap of two boxes (0 when they do not overlap). */
+export function intersectionArea(a: Box, b: Box): number {
+  const overlapWidth = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const overlapHeight = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return overlapWidth > 0 && overlapHeight > 0 ? overlapWidth * overlapHeight : 0;
 }

@@ -16,7 +16,11 @@ export function boxCrop(box: Box): Box {
  * side. Measured by `test/detect/calibrate-landmark-crop.ts` on LFW faces (not on the dlib
  * photos the landmarks are scored on).
  */
-export const CANONICAL_FRAMING = Object.freeze({ centreX: 0.5, centreY: 0.5, spread: 0.25 });
+export const CANONICAL_FRAMING = Object.freeze({
+  centreX: 0.5005,
+  centreY: 0.5944,
+  spread: 0.2802,
+});
 
 /**
  * The second-pass crop: the square that would put the first pass's points where the net

@@ -1,8 +1,9 @@
 import type { Box, FivePoints, Point } from '../../geometry/types';
 import type { RgbImage } from '../../image/rgb-image';
-import { cropAndResize, toGray } from '../../image/resize';
+import { cropAndResize, flipHorizontal, toGray } from '../../image/resize';
 import { float32Tensor, type OnnxSession } from '../../runtime/onnx-session';
 import { readMatrix, unexpected } from '../output-matrix';
+import { MIRROR_68 } from './mirror68';
 
 /** The 68-point landmark net of the default pack (iBUG 300-W point order). */
 export interface Landmark68Model {
@@ -21,9 +22,11 @@ export async function predict68(
   model: Landmark68Model,
   image: RgbImage,
   crop: Box,
+  mirrored = false,
 ): Promise<Point[]> {
   const [width, height] = model.inputSize;
-  const patch = toGray(cropAndResize(image, crop, width, height, 0));
+  const resized = cropAndResize(image, crop, width, height, 0);
+  const patch = toGray(mirrored ? flipHorizontal(resized) : resized);
   for (let i = 0; i < patch.length; i++) patch[i] = (patch[i] as number) / 256;
 
   const outputs = await model.session.run({
@@ -33,10 +36,27 @@ export async function predict68(
   const values = readMatrix(outputs, name, 136);
   if (values.rows !== 1) throw unexpected(`the landmark net gave ${values.rows} rows, not 1`);
 
-  return Array.from({ length: 68 }, (_, k) => ({
-    x: crop.x + (values.data[2 * k] as number) * crop.width,
-    y: crop.y + (values.data[2 * k + 1] as number) * crop.height,
-  }));
+  // On a mirrored crop, point k of the answer is point MIRROR_68[k] of the face, at 1 - x.
+  const points = new Array<Point>(68);
+  for (let k = 0; k < 68; k++) {
+    const nx = values.data[2 * k] as number;
+    points[mirrored ? (MIRROR_68[k] as number) : k] = {
+      x: crop.x + (mirrored ? 1 - nx : nx) * crop.width,
+      y: crop.y + (values.data[2 * k + 1] as number) * crop.height,
+    };
+  }
+  return points;
+}
+
+/** Predicts on the crop and on its mirror image, and averages the two answers per point. */
+export async function predict68Mirrored(
+  model: Landmark68Model,
+  image: RgbImage,
+  crop: Box,
+): Promise<Point[]> {
+  const direct = await predict68(model, image, crop);
+  const mirrored = await predict68(model, image, crop, true);
+  return direct.map((p, k) => mean([p, mirrored[k] as Point]));
 }
 
 /**

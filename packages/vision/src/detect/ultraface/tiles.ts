@@ -12,17 +12,27 @@ export interface TilingOptions {
   readonly zoom: number;
   /** Fraction of a tile shared with its neighbour. Default 0.25. */
   readonly overlap: number;
+  /**
+   * Tile faces are kept only when smaller than this many input pixels at the whole-image
+   * scale: larger ones the whole pass finds by itself, and zoomed-in tiles mistake parts
+   * of big faces (a chin, a dog's muzzle) for small ones. Default 32 (RFB-320's two finest
+   * anchor levels span 10-48 px).
+   */
+  readonly maxWholeScaleFace: number;
 }
 
 export const DEFAULT_TILING: TilingOptions = Object.freeze({
   belowScale: 0.5,
   zoom: 2,
   overlap: 0.25,
+  maxWholeScaleFace: 32,
 });
 
 /** One tile, and which of its edges lie inside the image (shared with a neighbour). */
 export interface Tile {
   readonly region: Box;
+  /** Input pixels per source pixel of the whole-image pass (tighter axis). */
+  readonly wholeScale: number;
   readonly innerEdges: { left: boolean; top: boolean; right: boolean; bottom: boolean };
 }
 
@@ -49,6 +59,7 @@ export function planTiles(
   return ys.flatMap((y, row) =>
     xs.map((x, col) => ({
       region: { x, y, width: tileWidth, height: tileHeight },
+      wholeScale,
       innerEdges: {
         left: col > 0,
         top: row > 0,
@@ -80,4 +91,9 @@ export function touchesInnerEdge(tile: Tile, box: Box, margin: number): boolean 
     (innerEdges.right && box.x + box.width >= region.x + region.width - margin) ||
     (innerEdges.bottom && box.y + box.height >= region.y + region.height - margin)
   );
+}
+
+/** Whether a face found in a tile is one the tiles are there for (see maxWholeScaleFace). */
+export function smallEnoughForTiles(tile: Tile, box: Box, options: TilingOptions): boolean {
+  return Math.max(box.width, box.height) * tile.wholeScale < options.maxWholeScaleFace;
 }
