@@ -1,7 +1,7 @@
 // Public surface of @rollcall/model-convert: turn weights published in other formats (TF.js)
 // into ONNX files that the one runtime (onnxruntime) loads.
 export { CONVERTERS, runConverter, type Converter } from './converters';
-export { PACK_CONVERTERS, type FileConversion, type FileConverter } from './pack-converters';
+export { packConverters, type FileConversion, type FileConverter } from './pack-converters';
 export {
   convertFaceApiRecognition,
   FACE_API_RECOGNITION_INPUTS,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { RollcallError } from '@rollcall/errors';
 import { CONVERTERS } from './converters';
@@ -10,14 +11,20 @@ import { CONVERTERS } from './converters';
 export interface FileConversion {
   readonly files: ReadonlyMap<string, string>;
   readonly output: string;
+  /**
+   * The manifest source's options. `inputSha256` (tarball path -> sha256), when present,
+   * is checked before converting, so a wrong input is named as such rather than showing
+   * up only as a wrong output checksum.
+   */
   readonly options: Readonly<Record<string, unknown>>;
 }
 
 export type FileConverter = (input: FileConversion) => Promise<void>;
 
-export const PACK_CONVERTERS: ReadonlyMap<string, FileConverter> = new Map(
+export const packConverters: ReadonlyMap<string, FileConverter> = new Map(
   Object.entries(CONVERTERS).map(([name, converter]) => {
-    const run: FileConverter = async ({ files, output }) => {
+    const run: FileConverter = async ({ files, output, options }) => {
+      const pins = inputPins(options);
       const inputs: Record<string, Uint8Array> = {};
       for (const [role, tarPath] of Object.entries(converter.inputs)) {
         const local = files.get(tarPath);
@@ -28,9 +35,28 @@ export const PACK_CONVERTERS: ReadonlyMap<string, FileConverter> = new Map(
           );
         }
         inputs[role] = await readFile(local);
+        checkPin(tarPath, inputs[role], pins[tarPath]);
       }
       await writeFile(output, converter.convert(inputs));
     };
     return [name, run];
   }),
 );
+
+function inputPins(options: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const pins = options.inputSha256;
+  return typeof pins === 'object' && pins !== null ? (pins as Record<string, unknown>) : {};
+}
+
+function checkPin(tarPath: string, bytes: Uint8Array, pin: unknown): void {
+  if (pin === undefined) return;
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual !== pin) {
+    throw new RollcallError(
+      'PACK_CHECKSUM_MISMATCH',
+      `${tarPath} has sha256 ${actual}, but the manifest pins ${String(pin)}: the package ` +
+        'tarball is not the one the conversion was checked on.',
+      { details: { path: tarPath, actual, expected: pin } },
+    );
+  }
+}
