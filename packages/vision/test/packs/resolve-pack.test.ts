@@ -30,7 +30,8 @@ describeIfModel('resolving packs on the shared model store', YUNET, () => {
     const dir = temp();
     const copy = path.join(dir, 'face_detection_yunet_2023mar.onnx');
     const bytes = readFileSync(modelPath(YUNET));
-    bytes[bytes.length >> 1] ^= 0xff; // same size, one byte different
+    const middle = bytes.length >> 1;
+    bytes[middle] = (bytes[middle] as number) ^ 0xff; // same size, one byte different
     writeFileSync(copy, bytes);
 
     const settings = settingsIn(dir, [dir]);
