@@ -37,8 +37,8 @@ export function fitTopLeft(
  */
 export function canvasRegion(box: Letterbox): Box {
   return {
-    x: -box.offsetX / box.scale,
-    y: -box.offsetY / box.scale,
+    x: (0 - box.offsetX) / box.scale,
+    y: (0 - box.offsetY) / box.scale,
     width: box.canvasWidth / box.scale,
     height: box.canvasHeight / box.scale,
   };

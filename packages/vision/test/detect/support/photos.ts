@@ -1,16 +1,12 @@
 import { readFileSync } from 'node:fs';
-import sharp from 'sharp';
+import { readFile } from 'node:fs/promises';
 import type { Box, Point } from '../../../src/geometry/types';
+import { decodeImage } from '../../../src/image/decode-image';
 import type { RgbImage } from '../../../src/image/rgb-image';
 
-/** Decodes a photo into the RgbImage every detector takes (EXIF orientation applied). */
+/** Decodes a photo the way the product does (upright sRGB, no alpha). */
 export async function loadRgb(file: string): Promise<RgbImage> {
-  const { data, info } = await sharp(file)
-    .rotate()
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data) };
+  return decodeImage(await readFile(file));
 }
 
 /** One face of dlib's example XML: its box and, in the landmark files, its 68 points. */
