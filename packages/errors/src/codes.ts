@@ -114,7 +114,10 @@ export const ERROR_CODES = {
     status: 502,
     summary: 'The source is not a video that ffmpeg can decode, or has no video stream.',
   },
-  CAMERA_STREAM_ENDED: { status: 502, summary: 'The camera stream ended or the connection dropped.' },
+  CAMERA_STREAM_ENDED: {
+    status: 502,
+    summary: 'The camera stream ended or the connection dropped.',
+  },
   CAMERA_STREAM_STALLED: {
     status: 502,
     summary: 'The camera stayed connected but sent no frame within the stall timeout.',

@@ -13,6 +13,10 @@ export interface FfmpegEnd {
   readonly errorLines: readonly string[];
   /** Whether any frame came out of this run. */
   readonly sawFrames: boolean;
+  /** How long the run lasted. */
+  readonly elapsedMs: number;
+  /** The socket I/O timeout it ran with (network inputs). */
+  readonly ioTimeoutMs: number;
 }
 
 interface Rule {
@@ -30,7 +34,7 @@ const RULES: readonly Rule[] = [
   {
     code: 'CAMERA_STREAM_NOT_FOUND',
     pattern: /404 Not Found/i,
-    advice: 'check the stream path in the camera URL (see the camera manual for its RTSP path)',
+    advice: 'check the stream path in the camera URL (the camera manual names it)',
   },
   {
     code: 'CAMERA_UNREACHABLE',
@@ -51,8 +55,19 @@ const RULES: readonly Rule[] = [
 /** The coded error for an ffmpeg run that ended without being asked to. */
 export function classifyFailure(input: CameraInput, end: FfmpegEnd): RollcallError {
   const where = describeInput(input);
-  const lines = [...end.errorLines].reverse();
+  const lines = end.errorLines.map((line) => withoutInputPrefix(line)).reverse();
   const details = { exitCode: end.code, signal: end.signal, ffmpeg: end.errorLines.slice(-5) };
+
+  // ffmpeg 5.1 reports an RTSP server that accepts the connection but never answers as
+  // "Invalid data found", after exactly the I/O timeout; a real non-video answer fails fast.
+  if (isSilentServer(input, end, lines[0])) {
+    return new RollcallError(
+      'CAMERA_UNREACHABLE',
+      `Camera ${where}: connected but got no answer within ${end.ioTimeoutMs} ms; ` +
+        'check the port is the camera RTSP/HTTP port and that the camera is not hung.',
+      { details },
+    );
+  }
 
   for (const rule of RULES) {
     const line = lines.find((candidate) => rule.pattern.test(candidate));
@@ -78,4 +93,16 @@ export function classifyFailure(input: CameraInput, end: FfmpegEnd): RollcallErr
     `Camera ${where}: ffmpeg failed (${last}); run the same input with ffmpeg by hand to see why.`,
     { details },
   );
+}
+
+function isSilentServer(input: CameraInput, end: FfmpegEnd, lastLine?: string): boolean {
+  const network = input.kind === 'rtsp' || input.kind === 'http';
+  const invalid = lastLine !== undefined && /Invalid data found/i.test(lastLine);
+  return network && invalid && !end.sawFrames && end.elapsedMs >= end.ioTimeoutMs * 0.9;
+}
+
+/** ffmpeg starts many lines with the input itself (`rtsp://...: `); the message has it already. */
+function withoutInputPrefix(line: string): string {
+  const match = /^\S+: (.+)$/.exec(line);
+  return match?.[1] !== undefined && /^[a-z][a-z0-9+.-]*:\/\/|^\//i.test(line) ? match[1] : line;
 }

@@ -24,6 +24,8 @@ export interface FfmpegDecoderOptions {
   readonly input: CameraInput;
   /** How long `stop()` waits after SIGTERM before SIGKILL. */
   readonly killGraceMs: number;
+  /** The socket I/O timeout in the arguments, so a silent server can be told apart. */
+  readonly ioTimeoutMs: number;
 }
 
 export interface DecoderExit {
@@ -50,6 +52,7 @@ export class FfmpegDecoder extends EventEmitter<DecoderEvents> {
   private finished = false;
   private requested = false;
   private frames = 0;
+  private startedAt = 0;
   private readonly errorLines: string[] = [];
   private readonly exited: Promise<void>;
   private markExited!: () => void;
@@ -66,6 +69,7 @@ export class FfmpegDecoder extends EventEmitter<DecoderEvents> {
 
   start(): void {
     if (this.child !== undefined) return;
+    this.startedAt = Date.now();
     const child = spawn(this.options.ffmpegPath, this.options.args, {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -145,6 +149,8 @@ export class FfmpegDecoder extends EventEmitter<DecoderEvents> {
             signal,
             errorLines: this.errorLines,
             sawFrames: this.frames > 0,
+            elapsedMs: Date.now() - this.startedAt,
+            ioTimeoutMs: this.options.ioTimeoutMs,
           }));
 
     this.markExited();

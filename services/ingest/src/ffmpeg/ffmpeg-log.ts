@@ -5,14 +5,7 @@
  */
 
 export type FfmpegLevel =
-  | 'panic'
-  | 'fatal'
-  | 'error'
-  | 'warning'
-  | 'info'
-  | 'verbose'
-  | 'debug'
-  | 'trace';
+  'panic' | 'fatal' | 'error' | 'warning' | 'info' | 'verbose' | 'debug' | 'trace';
 
 export interface FfmpegLogLine {
   readonly level: FfmpegLevel;
@@ -33,8 +26,15 @@ const LEVELS = new Set<string>([
 ]);
 const LINE = /^(?:\[([^\]@]+?) @ 0x[0-9a-f]+\] )?(?:\[([a-z]+)\] )?(.*)$/;
 
-/** Parses one stderr line; a line without a level tag counts as `info`. */
-export function parseFfmpegLine(line: string): FfmpegLogLine {
+/** `scheme://user:password@` in ffmpeg's words, so the password never reaches a log. */
+const CREDENTIALS = /([a-z][a-z0-9+.-]*:\/\/[^:/@\s]+):[^@\s]*@/gi;
+
+/**
+ * Parses one stderr line; a line without a level tag counts as `info`. Passwords in URLs
+ * (ffmpeg repeats the input URL in its errors) are replaced by `***`.
+ */
+export function parseFfmpegLine(rawLine: string): FfmpegLogLine {
+  const line = rawLine.replace(CREDENTIALS, '$1:***@');
   const match = LINE.exec(line);
   const component = match?.[1];
   const tag = match?.[2];

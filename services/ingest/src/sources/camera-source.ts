@@ -103,6 +103,7 @@ export class CameraSource extends EventEmitter<CameraSourceEvents> {
       frameBytes: width * height * 3,
       input: this.input,
       killGraceMs: this.options.killGraceMs,
+      ioTimeoutMs,
     });
     this.decoder = decoder;
     decoder.on('frame', (data) => this.onFrame(decoder, data));
