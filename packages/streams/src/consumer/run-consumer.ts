@@ -32,14 +32,20 @@ export async function runConsumer(options: ConsumerOptions): Promise<ConsumerSta
   const reader = resolved.redis.duplicate({ connectionName: `${resolved.consumer}-reader` });
   // Disconnecting rejects the blocked read at once; anything Redis delivered in that
   // instant stays pending for this group and comes back through reclaim.
-  const stopReading = () => reader.disconnect();
+  // Disconnect exactly once: ioredis arms a timer per call that a closed socket never clears.
+  let readerClosed = false;
+  const stopReading = () => {
+    if (readerClosed) return;
+    readerClosed = true;
+    reader.disconnect();
+  };
   resolved.signal.addEventListener('abort', stopReading, { once: true });
 
   try {
     await loop(ctx, reader);
   } finally {
     resolved.signal.removeEventListener('abort', stopReading);
-    reader.disconnect();
+    stopReading();
   }
   logger.info({ ...ctx.stats }, 'consumer stopped');
   return ctx.stats;

@@ -4,15 +4,15 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import Redis from 'ioredis';
+import Redis, { type RedisOptions } from 'ioredis';
 
 import { createKeySpace, type KeySpace } from '../../src';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** A connection that fails fast with a clear message when Redis is not there. */
-export function connect(name = 'streams-test'): Redis {
-  return new Redis(REDIS_URL, { connectionName: name, maxRetriesPerRequest: 3 });
+/** A named connection (the name lets a test find it in CLIENT LIST). */
+export function connect(name = 'streams-test', options: RedisOptions = {}): Redis {
+  return new Redis(REDIS_URL, { connectionName: name, maxRetriesPerRequest: 3, ...options });
 }
 
 /** A fresh prefix, wrapped as a Cluster hash tag like the production default. */

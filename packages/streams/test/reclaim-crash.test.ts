@@ -1,0 +1,77 @@
+import type Redis from 'ioredis';
+
+import type { StreamEntry } from '../src';
+import { spawnFixture } from './support/child';
+import { appendNumbered, pendingCount, startConsumer } from './support/consumers';
+import { REDIS_URL, connect, deletePrefix, requireRedis, testKeySpace } from './support/redis';
+import { waitFor } from './support/wait-for';
+
+const keys = testKeySpace();
+let redis: Redis;
+
+beforeAll(async () => {
+  redis = connect();
+  await requireRedis(redis);
+});
+
+afterAll(async () => {
+  await deletePrefix(redis, keys.prefix);
+  await redis.quit();
+});
+
+describe('a consumer process killed mid-message', () => {
+  it('leaves its entries pending, and a live consumer processes each exactly once', async () => {
+    const stream = keys.frames;
+    const ids = await appendNumbered(redis, stream, 5);
+    const child = spawnFixture('hanging-consumer.ts', {
+      REDIS_URL,
+      STREAM_KEY: stream.key,
+      GROUP: 'detectors',
+      CONSUMER: 'doomed',
+    });
+
+    await waitFor('the child to start a handler', () => child.output().includes('started'), {
+      timeoutMs: 30_000,
+    });
+    child.process.kill('SIGKILL');
+    expect(await child.exited).toBe('SIGKILL');
+
+    const pendingOnDead = (await redis.xpending(stream.key, 'detectors')) as [
+      number,
+      string,
+      string,
+      [string, string][],
+    ];
+    expect(child.output()).toContain(`started ${ids[0]}`);
+    expect(pendingOnDead[0]).toBe(ids.length);
+    expect(pendingOnDead[3]).toEqual([['doomed', String(ids.length)]]);
+
+    const handled = new Map<string, number>();
+    const deliveries = new Map<string, number>();
+    const live = startConsumer({
+      redis,
+      stream,
+      deadLetterStream: keys.deadLetters(stream),
+      group: 'detectors',
+      consumer: 'survivor',
+      claimIdleMs: 300,
+      reclaimEveryMs: 100,
+      handler: async (entry: StreamEntry) => {
+        handled.set(entry.id, (handled.get(entry.id) ?? 0) + 1);
+        deliveries.set(entry.id, entry.deliveries);
+        await Promise.resolve();
+      },
+    });
+    await waitFor('every entry handled', () => handled.size === ids.length);
+    await waitFor('nothing pending', async () => {
+      return (await pendingCount(redis, stream, 'detectors')) === 0;
+    });
+    const stats = await live.stop();
+
+    expect([...handled.keys()].sort()).toEqual([...ids].sort());
+    expect([...handled.values()].every((times) => times === 1)).toBe(true);
+    expect(deliveries.get(ids[0]!)).toBe(2);
+    expect(stats).toMatchObject({ processed: ids.length, reclaimed: ids.length });
+    expect(await redis.xlen(keys.deadLetters(stream).key)).toBe(0);
+  });
+});

@@ -1,0 +1,30 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+/** The repository root (this file is `packages/streams/test/support/child.ts`). */
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
+/** A fixture script run by tsx in its own process, with its stdout collected. */
+export interface Child {
+  readonly process: ChildProcess;
+  /** Everything the child has printed so far. */
+  output(): string;
+  /** Resolves with the exit code (or the signal) once the child has ended. */
+  readonly exited: Promise<number | NodeJS.Signals>;
+}
+
+export function spawnFixture(name: string, env: Record<string, string>): Child {
+  const script = path.join(__dirname, '..', 'fixtures', name);
+  const child = spawn(TSX, [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<number | NodeJS.Signals>((resolve) => {
+    child.on('exit', (code, signal) => resolve(signal ?? code ?? -1));
+  });
+  return { process: child, output: () => out, exited };
+}
