@@ -37,6 +37,10 @@ export function decodeArgs(
     inputArgs(input, options),
     ['-map', '0:v:0', '-an', '-sn', '-dn'],
     ['-vf', filterChain(output)],
+    // Flush each frame as soon as it is written rather than when the 32 KiB I/O buffer
+    // fills, so the tail of a frame never waits for the next one (ffmpeg's auto setting
+    // already does this for pipes; saying so keeps it true whatever the build decides).
+    ['-flush_packets', '1'],
     ['-pix_fmt', 'rgb24', '-f', 'rawvideo', 'pipe:1'],
   ].flat();
 }
