@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
   NO_CONVERTERS,
@@ -20,7 +21,7 @@ export async function main(args: readonly string[]): Promise<number> {
   try {
     const manifest = findPack(name).manifest;
     const result = await installPackSources(manifest, undefined, {
-      converters: await convertersFor(manifest),
+      converters: convertersFor(manifest),
       log: (line) => console.log(`rollcall: ${line}`),
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -47,11 +48,12 @@ export async function main(args: readonly string[]): Promise<number> {
  * Converters come from @rollcall/model-convert, loaded only when a manifest needs one, so
  * a pack of plain npm files installs without it. The package exports `packConverters`.
  */
-async function convertersFor(manifest: PackManifest): Promise<ConverterRegistry> {
+function convertersFor(manifest: PackManifest): ConverterRegistry {
   if (!manifest.files.some((f) => f.source.kind === 'npm-converted')) return NO_CONVERTERS;
   const entry = path.join(__dirname, '..', 'packages', 'model-convert', 'src', 'index.ts');
   if (!existsSync(entry)) return NO_CONVERTERS;
-  const module = (await import(entry)) as { packConverters?: ConverterRegistry };
+  // require, not import(): the TypeScript loader in use (tsx/cjs, jest) hooks require.
+  const module = createRequire(__filename)(entry) as { packConverters?: ConverterRegistry };
   return module.packConverters ?? NO_CONVERTERS;
 }
 

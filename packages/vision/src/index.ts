@@ -11,3 +11,8 @@ export { DEFAULT_INFERENCE_OPTIONS } from './runtime/inference-options';
 export { openSession, closeAllSessions } from './runtime/onnx-session';
 export { inferenceOptionsFromSettings } from './runtime/settings-inference';
 export * from './packs';
+export * from './analyze';
+export { decodeImage } from './image/decode-image';
+export type { DecodeOptions } from './image/decode-options';
+export { cosineSimilarity } from './embedding/cosine-similarity';
+export { createDetector } from './detect/create-detector';

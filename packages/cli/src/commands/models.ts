@@ -1,0 +1,154 @@
+import type { Command } from 'commander';
+import { RollcallError } from '@rollcall/errors';
+import {
+  findPack,
+  installPackFromFolder,
+  installPackSources,
+  licenceNotice,
+  listPacks,
+  packStatus,
+  type KnownPack,
+  type PackStatus,
+} from '@rollcall/vision';
+import { globalOptions } from '../global-options';
+import { createOutput } from '../output';
+import { loadConvertersFor } from '../pack-converters';
+
+export function addModelsCommands(program: Command): void {
+  const models = program.command('models').description('list, verify and install model packs');
+
+  models
+    .command('list')
+    .description('every known pack: licence as its authors state it, and whether it is installed')
+    .action(async (_options, command: Command) => listCommand(command));
+
+  models
+    .command('verify [name]')
+    .description('hash every file of one pack (or of all packs) against its manifest')
+    .action(async (name: string | undefined, _options, command: Command) =>
+      verifyCommand(name, command),
+    );
+
+  models
+    .command('install <name>')
+    .description('install a pack: from --from <folder>, or from its npm packages')
+    .option('--from <folder>', 'a folder holding the files (any layout one level deep)')
+    .action(async (name: string, options: { from?: string }, command: Command) =>
+      installCommand(name, options.from, command),
+    );
+}
+
+async function listCommand(command: Command): Promise<void> {
+  const out = createOutput(globalOptions(command).json);
+  const packs = listPacks();
+  const statuses = await Promise.all(packs.map((p) => packStatus(p, false)));
+
+  const rows = packs.map((p, i) => packRow(p, statuses[i] as PackStatus));
+  out.result({ packs: rows }, () =>
+    rows.flatMap((r) => [
+      `${r.name.padEnd(26)} ${r.state.padEnd(11)} commercial use: ${r.commercialUse}`,
+      `  ${r.title}`,
+      `  licence: ${r.licence}`,
+      ...(r.missing.length > 0 ? [`  missing: ${r.missing.join(', ')}`] : []),
+    ]),
+  );
+}
+
+function packRow(pack: KnownPack, status: PackStatus) {
+  const m = pack.manifest;
+  return {
+    name: m.name,
+    title: m.title,
+    origin: pack.origin,
+    state: status.state,
+    installed: status.state === 'installed',
+    licence: m.licence.summary,
+    commercialUse: m.licence.commercialUse,
+    licenceUrl: m.licence.url,
+    recognizers: m.recognizers.map((r) => r.modelId),
+    detector: m.detector.kind,
+    missing: status.files.filter((f) => f.status === 'missing').map((f) => f.entry.name),
+    measured: m.measured,
+  };
+}
+
+async function verifyCommand(name: string | undefined, command: Command): Promise<void> {
+  const out = createOutput(globalOptions(command).json);
+  const packs = name === undefined ? listPacks() : [findPack(name)];
+  const statuses: PackStatus[] = [];
+  for (const pack of packs) statuses.push(await packStatus(pack, true));
+
+  const report = statuses.map((s) => ({
+    name: s.name,
+    state: s.state,
+    files: s.files.map((f) => ({
+      name: f.entry.name,
+      status: f.status,
+      path: f.path,
+      rejected: f.rejected,
+    })),
+  }));
+  out.result({ packs: report }, () =>
+    report.flatMap((p) => [
+      `${p.name}: ${p.state}`,
+      ...p.files.map((f) => `  ${f.status.padEnd(8)} ${f.name}${f.path ? `  ${f.path}` : ''}`),
+      ...p.files.flatMap((f) => f.rejected.map((r) => `  rejected ${r.path}: ${r.reason}`)),
+    ]),
+  );
+
+  // A named pack must be whole; across all packs, only a wrong file is a failure (most
+  // user-supplied packs are simply not installed).
+  const failed = statuses.filter((s) =>
+    name === undefined ? s.state === 'corrupt' : s.state !== 'installed',
+  );
+  if (failed.length > 0) {
+    throw new RollcallError(
+      failed.some((s) => s.state === 'corrupt') ? 'PACK_CHECKSUM_MISMATCH' : 'PACK_FILE_MISSING',
+      `Pack(s) ${failed.map((s) => `${s.name} (${s.state})`).join(', ')} did not verify: ` +
+        `see the files above; "rollcall models install <name> --from <folder>" replaces them.`,
+      { details: { packs: failed.map((s) => s.name) } },
+    );
+  }
+}
+
+async function installCommand(
+  name: string,
+  from: string | undefined,
+  command: Command,
+): Promise<void> {
+  const out = createOutput(globalOptions(command).json);
+  const manifest = findPack(name).manifest;
+  out.note(licenceNotice(manifest));
+
+  if (from !== undefined) {
+    const result = await installPackFromFolder(name, from);
+    out.result(result, () => [
+      `installed ${result.pack} into ${result.destination}`,
+      ...result.copied.map((f) => `  copied   ${f}`),
+      ...result.alreadyInstalled.map((f) => `  present  ${f}`),
+      ...result.pinnedNow.map(
+        (f) => `  pinned   ${f} (no published sha256: pinned from this copy)`,
+      ),
+    ]);
+    return;
+  }
+
+  if (manifest.files.every((f) => f.source.kind === 'user')) {
+    throw new RollcallError(
+      'INVALID_ARGUMENT',
+      `Pack ${name} is supplied by you: pass --from <folder> with ` +
+        manifest.files.map((f) => f.name).join(' and ') +
+        '.',
+    );
+  }
+  const result = await installPackSources(manifest, undefined, {
+    converters: loadConvertersFor(manifest),
+    log: (line) => out.note(line),
+  });
+  out.result(result, () => [
+    `installed ${result.pack} into ${result.destination}`,
+    ...result.installed.map((f) => `  fetched  ${f}`),
+    ...result.alreadyInstalled.map((f) => `  present  ${f}`),
+    ...result.userSupplied.map((f) => `  yours    ${f} (install with --from <folder>)`),
+  ]);
+}
