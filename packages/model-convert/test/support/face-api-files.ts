@@ -1,10 +1,18 @@
 /**
- * Where tests find @vladmandic/face-api's model folder: `ROLLCALL_FACE_API_DIR` (the unpacked
- * package root), else an installed copy that node can resolve. The files are read in place,
- * never copied into the repository; tests skip, saying why, when neither is there.
+ * Where tests find @vladmandic/face-api's model folder, in order:
+ * 1. `ROLLCALL_FACE_API_DIR`: an unpacked package root;
+ * 2. an installed copy that node can resolve;
+ * 3. the tarball the pack installer fetched (`<ROLLCALL_CACHE_DIR>/npm/`, default
+ *    `~/.cache/rollcall/npm/`), from which the two model files are extracted to a temp dir.
+ * The files are never copied into the repository; tests skip, saying why, when none is there.
  */
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { FACE_API_RECOGNITION_INPUTS } from '../../src';
+
+const TARBALL = '@vladmandic+face-api-1.7.15.tgz';
 
 function locate(): string | undefined {
   const fromEnv = process.env.ROLLCALL_FACE_API_DIR;
@@ -12,8 +20,19 @@ function locate(): string | undefined {
   try {
     return path.dirname(require.resolve('@vladmandic/face-api/package.json'));
   } catch {
-    return undefined;
+    return fromInstallerCache();
   }
+}
+
+function fromInstallerCache(): string | undefined {
+  const cacheDir = process.env.ROLLCALL_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'rollcall');
+  const tarball = path.join(cacheDir, 'npm', TARBALL);
+  if (!existsSync(tarball)) return undefined;
+  const out = mkdtempSync(path.join(os.tmpdir(), 'rollcall-face-api-'));
+  const members = Object.values(FACE_API_RECOGNITION_INPUTS);
+  execFileSync('tar', ['-xzf', tarball, '-C', out, '--no-same-owner', ...members]);
+  process.once('exit', () => rmSync(out, { recursive: true, force: true }));
+  return path.join(out, 'package');
 }
 
 export const FACE_API_DIR = locate();
@@ -30,8 +49,8 @@ export function describeIfFaceApi(name: string, fn: () => void): void {
     return;
   }
   console.warn(
-    `skipped "${name}": @vladmandic/face-api@1.7.15 model files not found ` +
-      '(set ROLLCALL_FACE_API_DIR to the unpacked package folder)',
+    `skipped "${name}": @vladmandic/face-api@1.7.15 model files not found (set ` +
+      'ROLLCALL_FACE_API_DIR to the unpacked package, or run node scripts/install-default-pack.cjs)',
   );
   describe.skip(name, fn);
 }
