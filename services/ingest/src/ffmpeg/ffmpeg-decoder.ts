@@ -77,7 +77,7 @@ export class FfmpegDecoder extends EventEmitter<DecoderEvents> {
     this.readFrames(child);
     this.readLog(child);
 
-    child.once('error', (error: NodeJS.ErrnoException) => this.onSpawnError(error));
+    child.on('error', (error: NodeJS.ErrnoException) => this.onChildError(child, error));
     child.once('close', (code, signal) => this.finish(code, signal));
   }
 
@@ -124,14 +124,20 @@ export class FfmpegDecoder extends EventEmitter<DecoderEvents> {
     if (this.errorLines.length > KEPT_ERROR_LINES) this.errorLines.shift();
   }
 
-  private onSpawnError(error: NodeJS.ErrnoException): void {
-    if (error.code !== 'ENOENT' && error.code !== 'EACCES') return;
-    const failure = new RollcallError(
-      'FFMPEG_NOT_FOUND',
-      `ffmpeg could not be started from "${this.options.ffmpegPath}" (${error.code}); ` +
-        'install ffmpeg or set the ffmpeg path option to its binary.',
-      { cause: error },
-    );
+  /** Node reports a failed spawn (and a failed kill) here; only a failed spawn ends the run. */
+  private onChildError(child: ChildProcess, error: NodeJS.ErrnoException): void {
+    if (child.pid !== undefined) return;
+    const missing = error.code === 'ENOENT' || error.code === 'EACCES';
+    const failure = missing
+      ? new RollcallError(
+          'FFMPEG_NOT_FOUND',
+          `ffmpeg could not be started from "${this.options.ffmpegPath}" (${error.code}); ` +
+            'install ffmpeg or set the ffmpeg path option to its binary.',
+          { cause: error },
+        )
+      : new RollcallError('FFMPEG_FAILED', `ffmpeg could not be started: ${error.message}.`, {
+          cause: error,
+        });
     this.finish(null, null, failure);
   }
 
