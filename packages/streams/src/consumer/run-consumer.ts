@@ -29,7 +29,7 @@ export async function runConsumer(options: ConsumerOptions): Promise<ConsumerSta
   });
   const ctx: ConsumerContext = { options: resolved, logger, stats: emptyStats() };
 
-  const reader = resolved.redis.duplicate({ connectionName: `${resolved.consumer}-reader` });
+  const reader = openReader(ctx);
   // Disconnecting rejects the blocked read at once; anything Redis delivered in that
   // instant stays pending for this group and comes back through reclaim.
   // Disconnect exactly once: ioredis arms a timer per call that a closed socket never clears.
@@ -49,6 +49,21 @@ export async function runConsumer(options: ConsumerOptions): Promise<ConsumerSta
   }
   logger.info({ ...ctx.stats }, 'consumer stopped');
   return ctx.stats;
+}
+
+/**
+ * The dedicated connection for blocking reads. No ready check: a stop right after start
+ * would otherwise race it inside ioredis; a Redis still loading its data answers reads
+ * with LOADING, which the loop backs off from like any other error.
+ */
+function openReader(ctx: ConsumerContext): Redis {
+  const reader = ctx.options.redis.duplicate({
+    connectionName: `${ctx.options.consumer}-reader`,
+    enableReadyCheck: false,
+  });
+  // Connection errors surface again on the read itself, where they are logged and retried.
+  reader.on('error', (error: unknown) => ctx.logger.debug({ err: error }, 'reader error'));
+  return reader;
 }
 
 async function loop(ctx: ConsumerContext, reader: Redis): Promise<void> {

@@ -3,7 +3,6 @@ import path from 'node:path';
 
 /** The repository root (this file is `packages/streams/test/support/child.ts`). */
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
 /** A fixture script run by tsx in its own process, with its stdout collected. */
 export interface Child {
@@ -14,9 +13,14 @@ export interface Child {
   readonly exited: Promise<number | NodeJS.Signals>;
 }
 
+/**
+ * Runs node itself with tsx as a loader, not the tsx CLI: the CLI runs the script in a
+ * second process, which a SIGKILL of the CLI would leave running.
+ */
 export function spawnFixture(name: string, env: Record<string, string>): Child {
   const script = path.join(__dirname, '..', 'fixtures', name);
-  const child = spawn(TSX, [script], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
