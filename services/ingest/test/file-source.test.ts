@@ -56,7 +56,7 @@ describeIfVideos('CameraSource on a video file', [FACENET_CLIP], () => {
     expect(source.status.lastError).toBeUndefined();
   });
 
-  it('keeps going past the end of the file when looped, and stops without leaving ffmpeg', async () => {
+  it('keeps going past the end when looped; stop leaves no ffmpeg', async () => {
     const source = new CameraSource({
       cameraId: 'file-loop',
       url: FACENET_CLIP,

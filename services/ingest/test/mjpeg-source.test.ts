@@ -47,7 +47,7 @@ describeIfVideos('CameraSource on an MJPEG (HTTP) camera', [HAMILTON_CLIP], () =
     expect(processExists(pid)).toBe(false);
   });
 
-  it('reports a path the camera does not serve as CAMERA_STREAM_NOT_FOUND and keeps retrying', async () => {
+  it('reports an unknown path as CAMERA_STREAM_NOT_FOUND and retries', async () => {
     const url = camera.url.replace('video.mjpg', 'no-such-stream');
     source = new CameraSource({ cameraId: 'nowhere', url, backoffBaseMs: 100 });
     source.start();

@@ -19,6 +19,14 @@ export interface FfmpegEnd {
   readonly ioTimeoutMs: number;
 }
 
+/** A case-insensitive pattern matching any of `phrases` (plain text, no regex syntax). */
+function anyOf(phrases: string[]): RegExp {
+  return new RegExp(
+    phrases.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+    'i',
+  );
+}
+
 interface Rule {
   readonly code: ErrorCode;
   readonly pattern: RegExp;
@@ -38,14 +46,28 @@ const RULES: readonly Rule[] = [
   },
   {
     code: 'CAMERA_UNREACHABLE',
-    pattern:
-      /Connection refused|timed out|No route to host|Network is unreachable|Host is unreachable|Name or service not known|Failed to resolve|No such file or directory|Connection reset/i,
+    pattern: anyOf([
+      'Connection refused',
+      'timed out',
+      'No route to host',
+      'Network is unreachable',
+      'Host is unreachable',
+      'Name or service not known',
+      'Failed to resolve',
+      'No such file or directory',
+      'Connection reset',
+    ]),
     advice: 'check the host, port or path and that the camera is powered and on the network',
   },
   {
     code: 'CAMERA_STREAM_INVALID',
-    pattern:
-      /Invalid data found when processing input|matches no streams|does not contain any stream|Could not find codec parameters|Unknown input format/i,
+    pattern: anyOf([
+      'Invalid data found when processing input',
+      'matches no streams',
+      'does not contain any stream',
+      'Could not find codec parameters',
+      'Unknown input format',
+    ]),
     advice:
       'make sure the source is a video ffmpeg can decode (and, for a network camera, that it ' +
       'answers within the I/O timeout)',
