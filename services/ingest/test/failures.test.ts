@@ -103,6 +103,15 @@ describe('CameraSource failures', () => {
     });
   });
 
+  it('reports an absent V4L2 device as CAMERA_UNREACHABLE and keeps retrying (plug-in)', async () => {
+    // Only the missing-device path runs here: this machine has no capture device.
+    const source = startSource({ cameraId: 'usb', url: 'v4l2:///dev/video97' });
+    const status = await waitForError(source);
+    expect(status.lastError?.code).toBe('CAMERA_UNREACHABLE');
+    expect(status.lastError?.message).toContain('/dev/video97');
+    await waitFor('a retry', () => source.status.reconnects >= 1, 10_000);
+  });
+
   it('stops for good on a file that is not a video (CAMERA_STREAM_INVALID)', async () => {
     const notVideo = path.resolve(__dirname, '..', 'package.json');
     const source = startSource({ cameraId: 'text', url: notVideo });
