@@ -94,6 +94,13 @@ describeIfPresent(
         const verify = rollcall(['models', 'verify', 'buffalo_s_int8', '--json'], env);
         expect(verify.code).toBe(0);
         expect(verify.json<{ packs: { state: string }[] }>().packs[0]?.state).toBe('installed');
+
+        const list = rollcall(['models', 'list', '--json'], env);
+        const row = list
+          .json<{ packs: (ListedPack & { location: string })[] }>()
+          .packs.find((p) => p.name === 'buffalo_s_int8');
+        expect(row?.installed).toBe(true);
+        expect(row?.location).toBe('models-dir');
       } finally {
         rmSync(root, { recursive: true, force: true });
       }

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { Command } from 'commander';
+import { visionSettings } from '@rollcall/config';
 import { RollcallError } from '@rollcall/errors';
 import {
   findPack,
@@ -43,10 +45,11 @@ async function listCommand(command: Command): Promise<void> {
   const packs = listPacks();
   const statuses = await Promise.all(packs.map((p) => packStatus(p, false)));
 
-  const rows = packs.map((p, i) => packRow(p, statuses[i] as PackStatus));
+  const modelsDir = visionSettings().modelsDir;
+  const rows = packs.map((p, i) => packRow(p, statuses[i] as PackStatus, modelsDir));
   out.result({ packs: rows }, () =>
     rows.flatMap((r) => [
-      `${r.name.padEnd(26)} ${r.state.padEnd(11)} commercial use: ${r.commercialUse}`,
+      `${r.name.padEnd(26)} ${shownState(r).padEnd(11)} commercial use: ${r.commercialUse}`,
       `  ${r.title}`,
       `  licence: ${r.licence}`,
       ...(r.missing.length > 0 ? [`  missing: ${r.missing.join(', ')}`] : []),
@@ -54,14 +57,25 @@ async function listCommand(command: Command): Promise<void> {
   );
 }
 
-function packRow(pack: KnownPack, status: PackStatus) {
+function packRow(pack: KnownPack, status: PackStatus, modelsDir: string) {
   const m = pack.manifest;
+  const found = status.files.flatMap((f) => (f.path === undefined ? [] : [f.path]));
+  const inModelsDir = found.filter((f) => f.startsWith(modelsDir + path.sep)).length;
   return {
     name: m.name,
     title: m.title,
     origin: pack.origin,
     state: status.state,
     installed: status.state === 'installed',
+    /** Where the files were found: all in ROLLCALL_MODELS_DIR, elsewhere on the path, both. */
+    location:
+      found.length === 0
+        ? null
+        : inModelsDir === found.length
+          ? 'models-dir'
+          : inModelsDir === 0
+            ? 'search-path'
+            : 'mixed',
     licence: m.licence.summary,
     commercialUse: m.licence.commercialUse,
     licenceUrl: m.licence.url,
@@ -70,6 +84,11 @@ function packRow(pack: KnownPack, status: PackStatus) {
     missing: status.files.filter((f) => f.status === 'missing').map((f) => f.entry.name),
     measured: m.measured,
   };
+}
+
+// "available": usable, but found on the search path rather than installed by rollcall.
+function shownState(row: ReturnType<typeof packRow>): string {
+  return row.installed && row.location !== 'models-dir' ? 'available' : row.state;
 }
 
 async function verifyCommand(name: string | undefined, command: Command): Promise<void> {
