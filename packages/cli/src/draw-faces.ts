@@ -29,7 +29,9 @@ export async function drawFaces(
       `${label}</text>`
     );
   });
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${shapes.join('')}</svg>`;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `${shapes.join('')}</svg>`;
 
   const pixels = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
   return sharp(pixels, { raw: { width, height, channels: 3 } })

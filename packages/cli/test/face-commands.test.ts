@@ -97,7 +97,7 @@ describeIfPresent('rollcall detect, embed, compare and identify on real photos',
     expect(named[2]?.person).not.toBe('stuart');
   });
 
-  it('exits 3 with DATA_NOT_FOUND for a missing image, and 3 for a file that is not an image', () => {
+  it('exits 3 for a missing image (DATA_NOT_FOUND) and for a file that is not an image', () => {
     const missing = rollcall(['detect', path.join(tempDir(), 'nope.jpg'), '--json']);
     expect(missing.code).toBe(3);
     expect(missing.json<{ error: { code: string } }>().error.code).toBe('DATA_NOT_FOUND');

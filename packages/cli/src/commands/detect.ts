@@ -33,7 +33,8 @@ export function addDetectCommand(program: Command): void {
           ...(annotated === undefined ? {} : { annotated }),
         };
         out.result(result, () => [
-          `${faces.length} face(s) in ${result.image} (${pixels.width}x${pixels.height}, ${detector.id})`,
+          `${faces.length} face(s) in ${result.image} ` +
+            `(${pixels.width}x${pixels.height}, ${detector.id})`,
           ...faces.map((f, i) => `  #${i + 1} ${describeBox(f)} score ${f.score.toFixed(3)}`),
           ...(annotated === undefined ? [] : [`annotated image: ${annotated}`]),
         ]);

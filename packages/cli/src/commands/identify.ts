@@ -45,7 +45,7 @@ export function addIdentifyCommand(program: Command): void {
             ...r.faces.map(
               (f, i) =>
                 `  #${i + 1} ${describeBox(f)} ${f.person} ` +
-                `(score ${f.similarity}${f.person === 'unknown' && f.nearest ? `, nearest ${f.nearest}` : ''})`,
+                `(score ${f.similarity}${nearestNote(f)})`,
             ),
           ]),
         ]);
@@ -84,4 +84,8 @@ async function identifyImage(
     ];
   });
   return { image: path.resolve(image), faces };
+}
+
+function nearestNote(face: { person: string; nearest: string | null }): string {
+  return face.person === 'unknown' && face.nearest !== null ? `, nearest ${face.nearest}` : '';
 }

@@ -13,6 +13,6 @@ export function licenceNotice(manifest: PackManifest): string {
       : commercialUse === 'not-allowed'
         ? 'These weights are for NON-COMMERCIAL RESEARCH ONLY: do not use them in a commercial ' +
           'product or service.'
-        : 'Whether commercial use is allowed is unclear: check with the authors before relying on it.';
+        : 'Whether commercial use is allowed is unclear: ask the authors before relying on it.';
   return `Licence of ${manifest.name}: ${summary}${where}\n${use}`;
 }

@@ -7,7 +7,7 @@ import { rejection, settingsIn, tempFolders } from './pack-fixtures';
 describeIfModel('installing a pack from a folder', 'w600k_mbf_int8/mobilefacenet_int8.onnx', () => {
   const temp = tempFolders();
 
-  it('copies the verified files into ROLLCALL_MODELS_DIR/<pack>/ and then resolves there', async () => {
+  it('copies the verified files into ROLLCALL_MODELS_DIR/<pack>/ and resolves there', async () => {
     const root = temp();
     const settings = settingsIn(root, [path.join(root, 'installed')]);
     const result = await installPackFromFolder('buffalo_s_int8', MODELS_DIR, settings);
@@ -49,7 +49,7 @@ describeIfModel('installing a pack from a folder', 'w600k_mbf_int8/mobilefacenet
     expect(existsSync(path.join(root, 'installed', 'yunet_2023mar'))).toBe(false);
   });
 
-  it('installs a user pack with its own manifest, pinning a file it cannot pin itself', async () => {
+  it('installs a user pack with its own manifest, pinning an unpinned file', async () => {
     const root = temp();
     const offered = path.join(root, 'my-detector');
     mkdirSync(offered);

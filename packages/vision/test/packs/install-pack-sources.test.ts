@@ -75,7 +75,7 @@ skipUnless(
     expect(existsSync(path.join(s.modelsDir, 'rollcall-default', 'fr_detect.onnx'))).toBe(false);
   });
 
-  it('runs a named converter on npm inputs and pins its output when no sha256 is known', async () => {
+  it('runs a named converter on npm inputs and pins an output with no known sha256', async () => {
     const s = offline(temp());
     const shipped = findPack('rollcall-default', s).manifest;
     const source = shipped.files[0]?.source;

@@ -101,7 +101,7 @@ describe('a pack whose files are absent', () => {
 describe('the checksum cache', () => {
   const temp = tempFolders();
 
-  it('reuses a hash while path, size and mtime are unchanged, and re-hashes after a change', async () => {
+  it('reuses a hash while path, size and mtime hold, and re-hashes after a change', async () => {
     const dir = temp();
     const file = path.join(dir, 'model.onnx');
     const when = 1_700_000_000; // whole seconds, so the mtime can be put back exactly
