@@ -1,50 +1,53 @@
 /**
  * Shared by the align, recognize and analyze tests: real images decoded in place, packs
- * assembled from the manifests in `models/` and model files on this machine, and LFW pairs
- * read from pairs.txt.
+ * resolved from the manifests in `models/` and the model files on this machine, and LFW
+ * pairs read from pairs.txt.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import { isRollcallError } from '@rollcall/errors';
+import { alignFace } from '../../src/align/align-face';
+import { createDetector } from '../../src/detect/create-detector';
+import type { FaceDetector } from '../../src/detect/face-detector';
+import type { FivePoints } from '../../src/geometry/types';
+import { decodeImage } from '../../src/image/decode-image';
 import type { RgbImage } from '../../src/image/rgb-image';
-import { PackManifestSchema } from '../../src/packs/manifest';
-import type { LoadedPack } from '../../src/packs/loaded-pack';
-import { REPO_ROOT, dataPath, modelPath } from '../support/data';
+import { findPack, resolvePack, type LoadedPack, type PackSettings } from '../../src/packs';
+import type { RecognizerSpec } from '../../src/packs/manifest';
+import { OnnxEmbeddingRecognizer } from '../../src/recognize/onnx-embedding-recognizer';
+import { MODELS_DIR, REPO_ROOT, dataPath } from '../support/data';
 
-/** Decodes a file to RGB, applying EXIF orientation, as the product's decoder does. */
+/** Decodes an image file with the product's decoder. */
 export async function loadRgb(file: string): Promise<RgbImage> {
-  const { data, info } = await sharp(readFileSync(file))
-    .rotate()
-    .removeAlpha()
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  if (info.channels !== 3) throw new Error(`${file}: decoded to ${info.channels} channels`);
-  return { width: info.width, height: info.height, data: new Uint8Array(data) };
+  return decodeImage(readFileSync(file));
 }
 
-/** Where each pack's files live on this machine (installed default pack, shared models). */
-const PACK_FILES: Record<string, Record<string, string>> = {
-  'rollcall-default': {
-    'fr_detect.onnx': path.join(REPO_ROOT, 'models/installed/rollcall-default/fr_detect.onnx'),
-    'fr_landmark.onnx': path.join(REPO_ROOT, 'models/installed/rollcall-default/fr_landmark.onnx'),
-    'fr_feature.onnx': path.join(REPO_ROOT, 'models/installed/rollcall-default/fr_feature.onnx'),
-  },
-  buffalo_s_int8: {
-    'det_500m.onnx': modelPath('scrfd_500m_kps/det_500m.onnx'),
-    'mobilefacenet_int8.onnx': modelPath('w600k_mbf_int8/mobilefacenet_int8.onnx'),
-  },
-};
+/**
+ * Pack settings for tests: the shipped manifests, files searched in the installed packs
+ * folder and then the shared model store, checksums cached in the temp folder.
+ */
+export function testPackSettings(): PackSettings {
+  return {
+    modelPath: [path.join(REPO_ROOT, 'models', 'installed'), MODELS_DIR],
+    modelsDir: path.join(REPO_ROOT, 'models', 'installed'),
+    cacheDir: path.join(os.tmpdir(), 'rollcall-test-checksums'),
+    manifestsDir: path.join(REPO_ROOT, 'models'),
+  };
+}
 
-/** The pack built by hand from its manifest, or undefined when a file is not here. */
-export function packIfPresent(name: string): LoadedPack | undefined {
-  const files = PACK_FILES[name];
-  if (files === undefined || !Object.values(files).every((f) => existsSync(f))) return undefined;
-
-  const raw: unknown = JSON.parse(
-    readFileSync(path.join(REPO_ROOT, 'models', name, 'manifest.json'), 'utf8'),
-  );
-  return { manifest: PackManifestSchema.parse(raw), files: new Map(Object.entries(files)) };
+/** The pack resolved and verified as the product does, or undefined when a file is absent. */
+export async function packIfPresent(name: string): Promise<LoadedPack | undefined> {
+  const settings = testPackSettings();
+  try {
+    return await resolvePack(findPack(name, settings).manifest, settings);
+  } catch (err) {
+    if (isRollcallError(err, 'PACK_FILE_MISSING')) {
+      console.warn(`skipping pack ${name}: ${err.message}`);
+      return undefined;
+    }
+    throw err;
+  }
 }
 
 export interface LfwPair {
@@ -81,4 +84,50 @@ export function lfwPairs(count: number, step: number): LfwPair[] {
     }
   }
   return [...genuine, ...impostor];
+}
+
+/** The best face's landmarks in an image file, by the given detector. */
+export async function landmarksOf(detector: FaceDetector, file: string): Promise<FivePoints> {
+  const [face] = await detector.detect(await loadRgb(file), { maxFaces: 1 });
+  if (face === undefined) throw new Error(`${file}: the detector found no face`);
+  return face.landmarks;
+}
+
+/** Opens every recogniser of the packs present, with its pack's detector. */
+export async function openRecognizers(packNames: readonly string[]): Promise<RecognizerCase[]> {
+  const cases: RecognizerCase[] = [];
+  for (const name of packNames) {
+    const pack = await packIfPresent(name);
+    if (pack === undefined) continue;
+
+    const detector = await createDetector(pack.manifest.detector, pack.files);
+    for (const spec of pack.manifest.recognizers) {
+      const file = pack.files.get(spec.file) as string;
+      cases.push({
+        pack,
+        detector,
+        spec,
+        recognizer: await OnnxEmbeddingRecognizer.open(spec, file),
+      });
+    }
+  }
+  if (cases.length === 0) console.warn(`no recogniser of ${packNames.join(', ')} is installed`);
+  return cases;
+}
+
+export interface RecognizerCase {
+  readonly pack: LoadedPack;
+  readonly detector: FaceDetector;
+  readonly spec: RecognizerSpec;
+  readonly recognizer: OnnxEmbeddingRecognizer;
+}
+
+/** Each file's best face, aligned to the recogniser's template. */
+export async function alignedCrops(c: RecognizerCase, files: readonly string[]) {
+  const crops: RgbImage[] = [];
+  for (const file of files) {
+    const landmarks = await landmarksOf(c.detector, file);
+    crops.push(alignFace(await loadRgb(file), landmarks, c.recognizer.template).crop);
+  }
+  return crops;
 }

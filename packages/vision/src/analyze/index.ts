@@ -1,0 +1,9 @@
+export { FaceAnalyzer, type ImageInput } from './face-analyzer';
+export type {
+  AnalyzeOptions,
+  AnalyzedFace,
+  Comparison,
+  FaceAnalysis,
+  FaceAnalyzerOptions,
+  StageTimings,
+} from './analysis';
