@@ -45,8 +45,12 @@ async function main(): Promise<void> {
 
     const errors: number[] = [];
     let missed = 0;
+    let ms = 0;
+    await detector.detect(images[0]!.image); // warm-up
     for (const { file, image } of images) {
+      const started = performance.now();
       const faces = await detector.detect(image);
+      ms += (performance.now() - started) / images.length;
       for (const face of truth.get(file) ?? []) {
         const match = faces.find((f) => iou(f.box, face.box) >= 0.3);
         if (match === undefined || face.parts.length !== 68) {
@@ -65,7 +69,8 @@ async function main(): Promise<void> {
     console.log(
       `${name}: NME mean ${(100 * meanError).toFixed(2)}%, median ${(100 * median).toFixed(2)}%, ` +
         `worst ${(100 * (errors.at(-1) ?? NaN)).toFixed(1)}% over ${errors.length} faces` +
-        (missed > 0 ? ` (${missed} unmatched)` : ''),
+        (missed > 0 ? ` (${missed} unmatched)` : '') +
+        `; ${ms.toFixed(0)} ms/img`,
     );
   }
   await closeAllSessions();
