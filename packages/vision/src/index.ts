@@ -16,3 +16,6 @@ export { decodeImage } from './image/decode-image';
 export type { DecodeOptions } from './image/decode-options';
 export { cosineSimilarity } from './embedding/cosine-similarity';
 export { createDetector } from './detect/create-detector';
+export * from './align';
+export * from './recognize';
+export * from './embedding';
