@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { DATA_DIR, describeIfPresent, rollcall } from './run-cli';
 
+// Each run starts a real process that loads the models: allow for a loaded 2-core machine.
+jest.setTimeout(180_000);
+
 const BBT = path.join(DATA_DIR, 'bbt-face-api-js');
 const crop = (person: string, n: number) =>
   path.join(BBT, 'identities', person, `${person}${n}.png`);

@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describeIfPresent, rollcall, SHARED_MODELS } from './run-cli';
 
+// Each run starts a real process that loads the models: allow for a loaded 2-core machine.
+jest.setTimeout(180_000);
+
 interface ListedPack {
   name: string;
   state: string;
