@@ -30,7 +30,7 @@ describe('createDetector refusals', () => {
     await expectCode(createDetector(yunet.spec, new Map()), 'PACK_FILE_MISSING');
   });
 
-  describeIfFiles('with the YuNet model', yunet.files.values(), 'ROLLCALL_SHARED_MODELS', () => {
+  describeIfFiles('with the YuNet model', yunet.files.values(), yunet.remedy, () => {
     it('refuses a manifest size a fixed-size model cannot take, naming the right one', async () => {
       const spec = { ...yunet.spec, inputSize: [320, 320] as [number, number] };
       const err = await createDetector(spec, yunet.files).catch((e: unknown) => e);
@@ -60,7 +60,7 @@ describe('createDetector refusals', () => {
 
 describeIfData('detections map back to the image passed', PORTRAIT, () => {
   for (const c of [yunet, scrfd]) {
-    describeIfFiles(c.name, c.files.values(), 'ROLLCALL_SHARED_MODELS', () => {
+    describeIfFiles(c.name, c.files.values(), c.remedy, () => {
       it('finds the face 100 px further right and down in a copy padded top and left', async () => {
         const image = await loadRgb(dataPath(PORTRAIT));
         const padded = cropAndResize(

@@ -73,7 +73,7 @@ describeIfData('face detectors on real photos', SAMPLES, () => {
   afterAll(() => closeAllSessions());
 
   for (const c of DETECTOR_CASES.filter((x) => !x.measureOnly)) {
-    describeIfFiles(c.name, c.files.values(), 'ROLLCALL_SHARED_MODELS', () => {
+    describeIfFiles(c.name, c.files.values(), c.remedy, () => {
       // Each photo is detected once per detector (the tests below read the answers): the
       // pixel loops run several times slower inside jest's sandbox than in plain Node.
       let detector: FaceDetector;

@@ -13,6 +13,8 @@ export interface DetectorCase {
   readonly spec: DetectorSpec;
   readonly files: ReadonlyMap<string, string>;
   readonly measureOnly: boolean;
+  /** What to do when the files are absent (for skip messages). */
+  readonly remedy: string;
 }
 
 function manifestDetector(pack: string): DetectorSpec {
@@ -51,6 +53,7 @@ function sharedCase(
     spec,
     files: new Map([[file, modelPath(`${folder}/${file}`)]]),
     measureOnly: options.measureOnly ?? false,
+    remedy: 'set ROLLCALL_SHARED_MODELS to where the shared models live',
   };
 }
 
@@ -65,6 +68,7 @@ function defaultPackCase(): DetectorCase {
     spec,
     files: new Map(names.map((n) => [n, path.join(folder, n)])),
     measureOnly: false,
+    remedy: 'install the default pack into models/installed/rollcall-default',
   };
 }
 

@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
 
 /**
- * `describe` when every file exists, else `describe.skip` with the missing path and the
- * setting that moves it printed (the default pack is read from models/installed until the
- * pack installer puts it there).
+ * `describe` when every file exists, else `describe.skip`, printing the missing paths and
+ * `remedy` (which setting to change, or what to install).
  */
 export function describeIfFiles(
   name: string,
   files: Iterable<string>,
-  setting: string,
+  remedy: string,
   fn: () => void,
 ): void {
   const missing = [...files].filter((f) => !existsSync(f));
@@ -16,6 +15,6 @@ export function describeIfFiles(
     describe(name, fn);
     return;
   }
-  console.warn(`skipped "${name}": ${missing.join(', ')} absent (set ${setting})`);
+  console.warn(`skipped "${name}": ${missing.join(', ')} absent: ${remedy}`);
   describe.skip(name, fn);
 }
