@@ -3,6 +3,9 @@ import type { DetectOptions, DetectedFace } from '../detect/face-detector';
 import type { RgbImage } from '../image/rgb-image';
 import type { InferenceOptions } from '../runtime/inference-options';
 import type { LoadedPack } from '../packs/loaded-pack';
+import type { FaceAssessment } from '../quality/assess-face';
+import type { QualityIssue } from '../quality/quality-issue';
+import type { QualityThresholds } from '../quality/quality-thresholds';
 
 /** How a `FaceAnalyzer` is built; every field has a default. */
 export interface FaceAnalyzerOptions {
@@ -25,6 +28,17 @@ export interface AnalyzeOptions extends DetectOptions {
    * `FACE_MULTIPLE` (enrolment, a single-person check-in). Default `'any'`.
    */
   readonly expect?: 'any' | 'one';
+  /**
+   * Measure each face's enrolment quality (size, sharpness, pose, score), judged against
+   * these thresholds, or the defaults when `true`. Default false.
+   */
+  readonly quality?: boolean | QualityThresholds;
+}
+
+/** A face's quality measurements and every threshold it misses (empty: acceptable). */
+export interface FaceQuality {
+  readonly assessment: FaceAssessment;
+  readonly issues: QualityIssue[];
 }
 
 /** One face as the analyzer sees it: the detection, plus what was asked for. */
@@ -32,6 +46,8 @@ export interface AnalyzedFace extends DetectedFace {
   readonly embedding?: Embedding;
   /** Aligned crops by `templateKey` (e.g. `arcface-112@112x112`), when `crops` was set. */
   readonly crops?: ReadonlyMap<string, RgbImage>;
+  /** When `quality` was asked for; `faceCount` counts every face the detector kept. */
+  readonly quality?: FaceQuality;
 }
 
 /**
@@ -43,6 +59,7 @@ export interface StageTimings {
   readonly detect: number;
   readonly align: number;
   readonly embed: number;
+  readonly quality: number;
 }
 
 export interface FaceAnalysis {

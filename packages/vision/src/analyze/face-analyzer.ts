@@ -21,10 +21,11 @@ import type {
   FaceAnalysis,
   FaceAnalyzerOptions,
 } from './analysis';
+import { judgeFaces } from './judge-faces';
 import { requireFaces } from './require-faces';
 import { StageClock } from './stage-clock';
 
-type Stage = 'decode' | 'detect' | 'align' | 'embed';
+type Stage = 'decode' | 'detect' | 'align' | 'embed' | 'quality';
 
 /** An image as the analyzer takes it: encoded bytes (JPEG, PNG, ...) or decoded pixels. */
 export type ImageInput = Uint8Array | RgbImage;
@@ -89,16 +90,22 @@ export class FaceAnalyzer {
         ? await clock.time('embed', () => this.recognizer.embedAligned(crops, { flip: this.flip }))
         : [];
 
+    const asked = options.quality ?? false;
+    const quality =
+      asked === false ? [] : await clock.time('quality', () => judgeFaces(image, found, asked));
+
     const faces: AnalyzedFace[] = found.map((face, i) => ({
       ...face,
       ...(wantEmbeddings ? { embedding: embeddings[i] as Embedding } : {}),
       ...(wantCrops ? { crops: cropsOfFace(crops, i) } : {}),
+      ...(quality[i] === undefined ? {} : { quality: quality[i] }),
     }));
     const timings = {
       decode: clock.ms('decode'),
       detect: clock.ms('detect'),
       align: clock.ms('align'),
       embed: clock.ms('embed'),
+      quality: clock.ms('quality'),
     };
     return { width: image.width, height: image.height, faces, timings };
   }

@@ -5,5 +5,6 @@ export type {
   Comparison,
   FaceAnalysis,
   FaceAnalyzerOptions,
+  FaceQuality,
   StageTimings,
 } from './analysis';

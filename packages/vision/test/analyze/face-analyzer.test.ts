@@ -149,7 +149,9 @@ describeIfData('FaceAnalyzer on real photos', 'lfw-deepfunneled/pairs.txt', () =
       const templates = new Set(analyzer.pack.manifest.recognizers.map((r) => r.template));
 
       expect(face?.crops?.size).toBe(templates.size);
-      for (const t of Object.values(result.timings)) expect(t).toBeGreaterThan(0);
+      const { decode, detect, align, embed, quality } = result.timings;
+      for (const ms of [decode, detect, align, embed]) expect(ms).toBeGreaterThan(0);
+      expect(quality).toBe(0);
 
       const [again] = await analyzer.embedAligned(
         new Map([...(face?.crops ?? [])].map(([k, c]) => [k, [c]])),
@@ -157,6 +159,27 @@ describeIfData('FaceAnalyzer on real photos', 'lfw-deepfunneled/pairs.txt', () =
       expect(
         analyzer.compare(again as Embedding, face?.embedding as Embedding).similarity,
       ).toBeCloseTo(1, 5);
+    }
+  }, 120_000);
+
+  it('measures quality when asked, and flags each face of a group photo', async () => {
+    for (const analyzer of analyzers) {
+      const single = await analyzer.analyze(readFileSync(lfwImage('Colin_Powell', 1)), {
+        quality: true,
+        expect: 'one',
+      });
+      const measured = single.faces[0]?.quality;
+      expect(measured?.assessment.eyeDistance).toBeGreaterThan(20);
+      expect(measured?.issues.map((i) => i.code)).not.toContain('FACE_MULTIPLE');
+      expect(single.timings.quality).toBeGreaterThan(0);
+
+      const group = await analyzer.analyze(readFileSync(TWO_PEOPLE), {
+        quality: true,
+        embed: false,
+      });
+      for (const face of group.faces) {
+        expect(face.quality?.issues.map((i) => i.code)).toContain('FACE_MULTIPLE');
+      }
     }
   }, 120_000);
 
