@@ -4,6 +4,7 @@ import { RollcallError } from '@rollcall/errors';
 
 import { resolveDecodeOptions, type DecodeOptions } from './decode-options';
 import { refusalFromDecoder } from './decode-refusal';
+import { isSrgbDescription } from './icc-profile';
 import { checkImageLimits } from './image-limits';
 import { asBuffer, probeImage, type ImageProbe } from './probe-image';
 import type { RgbImage } from './rgb-image';
@@ -26,6 +27,7 @@ export async function decodeImage(input: Uint8Array, options?: DecodeOptions): P
   checkImageLimits(probe, settings);
 
   let pipeline = sharp(asBuffer(input), {
+    ignoreIcc: hasSrgbProfile(probe),
     // 'truncated' refuses a cut-off file (which 'none' would fill with grey) but still
     // accepts complete files that merely carry libjpeg warnings, common in camera output.
     failOn: 'truncated',
@@ -52,6 +54,11 @@ export async function decodeImage(input: Uint8Array, options?: DecodeOptions): P
     if (cause instanceof RollcallError) throw cause;
     throw refusalFromDecoder(cause, probe);
   }
+}
+
+/** An sRGB profile on sRGB pixels changes nothing; converting through it costs ~60 ms. */
+function hasSrgbProfile(probe: ImageProbe): boolean {
+  return probe.colourSpace === 'srgb' && isSrgbDescription(probe.iccProfile);
 }
 
 function checkedImage(data: Buffer, info: sharp.OutputInfo, probe: ImageProbe): RgbImage {

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { RollcallError } from '@rollcall/errors';
 
 import { definedFacts, refusalFromDecoder } from './decode-refusal';
+import { iccDescription } from './icc-profile';
 import { isAcceptedFormat, sniffFormat, type AcceptedFormat } from './image-format';
 
 /** What the header of an image says, read without decoding its pixels. */
@@ -22,6 +23,8 @@ export interface ImageProbe {
   /** libvips interpretation, e.g. 'srgb', 'b-w', 'cmyk', 'rgb16', 'grey16'. */
   readonly colourSpace: string;
   readonly bitsPerSample: number;
+  /** Description of the embedded ICC profile (e.g. 'sRGB IEC61966-2.1'), if there is one. */
+  readonly iccProfile: string | undefined;
 }
 
 /**
@@ -69,6 +72,7 @@ function describe(metadata: sharp.Metadata, format: AcceptedFormat): ImageProbe 
     hasAlpha: metadata.hasAlpha,
     colourSpace: String(metadata.space),
     bitsPerSample: metadata.bitsPerSample ?? bitsOf(metadata.depth),
+    iccProfile: metadata.icc === undefined ? undefined : (iccDescription(metadata.icc) ?? ''),
   };
 }
 
