@@ -33,7 +33,7 @@ export interface QualityThresholds {
   readonly maxRoll?: number;
   /**
    * Least detector score. Default 0.7: above the default pack's 0.6 detection threshold;
-   * every LFW face scores 0.89 or more with it.
+   * the least confident LFW face measured scores 0.77 with it.
    */
   readonly minScore?: number;
   /** Most faces allowed in the photo. Default 1. */
