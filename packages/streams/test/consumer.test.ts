@@ -251,6 +251,38 @@ describe('runConsumer', () => {
     ).toBe(true);
   });
 
+  it('removes silent members with nothing pending, keeps those holding entries', async () => {
+    const { stream, deadLetterStream } = freshStream();
+    await redis.xgroup('CREATE', stream.key, 'pruning', '$', 'MKSTREAM');
+    await redis.xgroup('CREATECONSUMER', stream.key, 'pruning', 'ghost');
+    await appendNumbered(redis, stream, 1);
+    await redis.xreadgroup('GROUP', 'pruning', 'holder', 'COUNT', 1, 'STREAMS', stream.key, '>');
+    const members = async () => {
+      const reply = (await redis.call('XINFO', 'CONSUMERS', stream.key, 'pruning')) as string[][];
+      return reply.map((member) => member[1]).sort();
+    };
+
+    const consumer = startConsumer({
+      redis,
+      stream,
+      deadLetterStream,
+      group: 'pruning',
+      consumer: 'pruner',
+      claimIdleMs: 600_000,
+      reclaimEveryMs: 50,
+      pruneIdleMs: 100,
+      handler: () => Promise.resolve(),
+    });
+    expect(await members()).toEqual(['ghost', 'holder']);
+    await waitFor('the ghost removed', async () => !(await members()).includes('ghost'));
+    const stats = await consumer.stop();
+
+    // Redis 7.0 lists a member once it is delivered something; 7.2 from its first read.
+    expect((await members()).filter((name) => name !== 'pruner')).toEqual(['holder']);
+    expect(stats.pruned).toBe(1);
+    expect(await pendingCount(redis, stream, 'pruning')).toBe(1);
+  });
+
   it('rejects options it cannot work with', async () => {
     const { stream, deadLetterStream } = freshStream();
     const bad = startConsumer({

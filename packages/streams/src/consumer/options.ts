@@ -45,6 +45,11 @@ export interface ConsumerOptions {
   claimIdleMs?: number;
   /** How often pending entries are looked for, in ms. Default `claimIdleMs / 2`. */
   reclaimEveryMs?: number;
+  /**
+   * Members silent this long with nothing pending are removed from the group (they belong
+   * to processes that died), in ms. Default 3600000 (one hour).
+   */
+  pruneIdleMs?: number;
   /** Deliveries after which a failing entry is dead-lettered. Default 5. */
   maxDeliveries?: number;
   /** Where a new group starts: `0` (everything in the stream) or `$` (new only). Default `0`. */
@@ -67,12 +72,14 @@ export function resolveConsumerOptions(options: ConsumerOptions): ResolvedConsum
     blockMs: options.blockMs ?? 5_000,
     claimIdleMs,
     reclaimEveryMs: options.reclaimEveryMs ?? Math.max(1, Math.floor(claimIdleMs / 2)),
+    pruneIdleMs: options.pruneIdleMs ?? 3_600_000,
     maxDeliveries: options.maxDeliveries ?? 5,
     startId: options.startId ?? '0',
   };
 
-  for (const name of ['batch', 'blockMs', 'claimIdleMs', 'reclaimEveryMs', 'maxDeliveries']) {
-    checkPositiveInteger(name, resolved[name as keyof ResolvedConsumerOptions]);
+  const numeric = ['batch', 'blockMs', 'claimIdleMs', 'reclaimEveryMs', 'pruneIdleMs'] as const;
+  for (const name of [...numeric, 'maxDeliveries'] as const) {
+    checkPositiveInteger(name, resolved[name]);
   }
   return resolved;
 }

@@ -7,6 +7,7 @@ import type { ConsumerContext } from './context';
 import { ensureGroup, isRedisError } from './ensure-group';
 import { handleEntry } from './handle-entry';
 import { resolveConsumerOptions, type ConsumerOptions } from './options';
+import { pruneIdleConsumers } from './prune-consumers';
 import { reclaimIdle } from './reclaim';
 import { emptyStats, type ConsumerStats } from './stats';
 
@@ -32,13 +33,7 @@ export async function runConsumer(options: ConsumerOptions): Promise<ConsumerSta
   const reader = openReader(ctx);
   // Disconnecting rejects the blocked read at once; anything Redis delivered in that
   // instant stays pending for this group and comes back through reclaim.
-  // Disconnect exactly once: ioredis arms a timer per call that a closed socket never clears.
-  let readerClosed = false;
-  const stopReading = () => {
-    if (readerClosed) return;
-    readerClosed = true;
-    reader.disconnect();
-  };
+  const stopReading = () => closeReader(reader);
   resolved.signal.addEventListener('abort', stopReading, { once: true });
 
   try {
@@ -52,18 +47,30 @@ export async function runConsumer(options: ConsumerOptions): Promise<ConsumerSta
 }
 
 /**
- * The dedicated connection for blocking reads. No ready check: a stop right after start
- * would otherwise race it inside ioredis; a Redis still loading its data answers reads
- * with LOADING, which the loop backs off from like any other error.
+ * The dedicated connection for blocking reads. It connects when the loop first asks
+ * (lazily), because ioredis ignores a disconnect made while a connection is being set up;
+ * the loop checks the stop signal once it is up. No ready check: a Redis still loading
+ * answers reads with LOADING, which the loop backs off from like any other error.
  */
 function openReader(ctx: ConsumerContext): Redis {
   const reader = ctx.options.redis.duplicate({
     connectionName: `${ctx.options.consumer}-reader`,
     enableReadyCheck: false,
+    lazyConnect: true,
   });
   // Connection errors surface again on the read itself, where they are logged and retried.
   reader.on('error', (error: unknown) => ctx.logger.debug({ err: error }, 'reader error'));
   return reader;
+}
+
+/**
+ * Closes the reader unless its socket is already closed: ioredis arms a fallback timer per
+ * disconnect that only the socket's close event clears, so a disconnect after the close
+ * would keep the process alive for that timer.
+ */
+function closeReader(reader: Redis): void {
+  if (reader.status === 'close' || reader.status === 'end') return;
+  reader.disconnect();
 }
 
 async function loop(ctx: ConsumerContext, reader: Redis): Promise<void> {
@@ -76,9 +83,12 @@ async function loop(ctx: ConsumerContext, reader: Redis): Promise<void> {
     try {
       if (!groupReady) await ensureGroup(ctx);
       groupReady = true;
+      // Only the first connect is ours; after that ioredis reconnects by itself.
+      if (reader.status === 'wait') await reader.connect();
 
       if (Date.now() >= nextReclaimAt) {
         await reclaimIdle(ctx);
+        await pruneIdleConsumers(ctx);
         nextReclaimAt = Date.now() + reclaimEveryMs;
       }
 
@@ -96,6 +106,8 @@ async function loop(ctx: ConsumerContext, reader: Redis): Promise<void> {
 /** One blocking read of new entries, no longer than the time left until the next reclaim. */
 async function readAndHandle(ctx: ConsumerContext, reader: Redis, untilReclaimMs: number) {
   const { stream, group, consumer, batch, blockMs, signal } = ctx.options;
+  // A stop that came during the reclaim must not start a read it would then wait out.
+  if (signal.aborted) return;
   const block = Math.max(1, Math.min(blockMs, untilReclaimMs));
   const reply = await reader.callBuffer(
     'XREADGROUP',

@@ -10,10 +10,20 @@ export interface ConsumerStats {
   reclaimed: number;
   /** Pending entries the stream had trimmed or deleted before they were processed. */
   trimmed: number;
+  /** Silent members with nothing pending removed from the group. */
+  pruned: number;
   /** Redis errors the loop backed off from. */
   redisErrors: number;
 }
 
 export function emptyStats(): ConsumerStats {
-  return { processed: 0, failed: 0, deadLettered: 0, reclaimed: 0, trimmed: 0, redisErrors: 0 };
+  return {
+    processed: 0,
+    failed: 0,
+    deadLettered: 0,
+    reclaimed: 0,
+    trimmed: 0,
+    pruned: 0,
+    redisErrors: 0,
+  };
 }
