@@ -25,6 +25,11 @@ describeIfData('decodeImage on real photos', LFW_FACE, () => {
     expect(spread(original)).toBeGreaterThan(20);
   });
 
+  it('takes a plain Uint8Array as well as a Buffer', async () => {
+    const decoded = await decodeImage(new Uint8Array(jpeg));
+    expect(meanAbsDiff(decoded, original)).toBe(0);
+  });
+
   it.each([
     ['png', () => sharp(pixels, raw250).png().toBuffer()],
     ['webp', () => sharp(pixels, raw250).webp({ lossless: true }).toBuffer()],
