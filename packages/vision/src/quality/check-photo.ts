@@ -30,11 +30,22 @@ export function checkPhoto(
   const face = bySize[0];
   if (face === undefined) return { face, assessment: undefined, issues: [noFaceIssue()] };
 
-  const comparable = bySize.filter(
-    (f) => eyeDistance(f) >= limits.otherFaceRatio * eyeDistance(face),
-  );
-  const assessment = assessFace(image, face, comparable.length);
+  const count = countComparableFaces(faces, face, limits.otherFaceRatio);
+  const assessment = assessFace(image, face, count);
   return { face, assessment, issues: checkQuality(assessment, limits) };
+}
+
+/**
+ * How many of `faces` (the judged one included) are at least `otherFaceRatio` of the
+ * judged face's eye distance: the `faceCount` to pass to `assessFace`.
+ */
+export function countComparableFaces(
+  faces: readonly DetectedFace[],
+  judged: DetectedFace,
+  otherFaceRatio: number,
+): number {
+  const least = otherFaceRatio * eyeDistance(judged);
+  return faces.filter((f) => f === judged || eyeDistance(f) >= least).length;
 }
 
 function eyeDistance(face: DetectedFace): number {

@@ -1,7 +1,7 @@
 // Enrollment quality: measure a detected face, then judge it against thresholds.
 export { assessFace, type FaceAssessment } from './assess-face';
 export { checkQuality, noFaceIssue } from './check-quality';
-export { checkPhoto, type PhotoQuality } from './check-photo';
+export { checkPhoto, countComparableFaces, type PhotoQuality } from './check-photo';
 export type { QualityCode, QualityIssue } from './quality-issue';
 export {
   DEFAULT_QUALITY_THRESHOLDS,
