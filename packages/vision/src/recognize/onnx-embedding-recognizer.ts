@@ -12,6 +12,8 @@ import type { EmbedOptions, FaceRecognizer } from './face-recognizer';
 import { batchIsExact } from './batch-exactness';
 import { describeBatching, type ModelBatching } from './model-batching';
 
+const exactBatching = new WeakMap<OnnxSession, Promise<boolean>>();
+
 /** Choices beyond the manifest; every field has a default. */
 export interface RecognizerTuning {
   /** Most crops in one model run (bounds the input tensor's memory). Default 32. */
@@ -58,12 +60,21 @@ export class OnnxEmbeddingRecognizer implements FaceRecognizer {
     const batching = describeBatching(session, spec.inputSize, spec.file);
     const recognizer = new OnnxEmbeddingRecognizer(session, spec, batching, tuning.maxBatch ?? 32);
 
-    const [width, height] = spec.inputSize;
-    const free = batching.fixedBatch === undefined;
-    if (free && !(await batchIsExact((crops) => recognizer.run(crops), width, height))) {
+    if (batching.fixedBatch === undefined && !(await recognizer.batchingIsExact())) {
       recognizer.batchLimit = 1;
     }
     return recognizer;
+  }
+
+  /** Probed once per session: every recogniser on a shared session reuses the answer. */
+  private batchingIsExact(): Promise<boolean> {
+    let exact = exactBatching.get(this.session);
+    if (exact === undefined) {
+      const { width, height } = this.inputSize;
+      exact = batchIsExact((crops) => this.run(crops), width, height);
+      exactBatching.set(this.session, exact);
+    }
+    return exact;
   }
 
   /** Crops per model run: the declared batch, the cap, or 1 where batching is not exact. */
