@@ -70,8 +70,9 @@ export class FaceAnalyzer {
 
     // With expect 'one', a second face must still be seen to be refused.
     const maxFaces = expect === 'one' ? Math.max(2, options.maxFaces ?? 2) : options.maxFaces;
+    const { minScore, nmsIou } = options;
     const found = await clock.time('detect', () =>
-      this.detector.detect(image, { ...options, maxFaces }),
+      this.detector.detect(image, { minScore, nmsIou, maxFaces }),
     );
     requireFaces(found, expect);
 

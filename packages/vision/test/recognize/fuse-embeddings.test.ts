@@ -67,7 +67,7 @@ describeIfData('FusedRecognizer on real models', 'lfw-deepfunneled/images', () =
     cases = await openRecognizers(['rollcall-default', 'buffalo_s_int8']);
   }, 120_000);
 
-  it('fuses real embeddings so the cosine is the weighted mean of the models’ cosines', async () => {
+  it('fuses real embeddings: the cosine is the weighted mean of per-model cosines', async () => {
     if (cases.length < 2) return console.warn('fewer than two recognisers are installed');
     const faces = [lfwImage('Colin_Powell', 1), lfwImage('Colin_Powell', 9)];
     const weights = cases.map((_, i) => (i === 0 ? 0.7 : 0.3 / (cases.length - 1)));
