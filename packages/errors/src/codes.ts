@@ -128,6 +128,33 @@ export const ERROR_CODES = {
   },
   FFMPEG_FAILED: { status: 500, summary: 'ffmpeg exited with an error not otherwise recognised.' },
 
+  // API
+  NOT_FOUND: { status: 404, summary: 'No route answers that method and path.' },
+  UNAUTHORIZED: {
+    status: 401,
+    summary: 'The request has no API key, or one that is unknown or revoked.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    summary: 'The request body, a file in it, or the number of files is over the limit.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    summary: 'The request body is not in a content type the route accepts.',
+  },
+  PERSON_NOT_FOUND: { status: 404, summary: 'No person with that id is enrolled.' },
+  PERSON_EXTERNAL_ID_TAKEN: {
+    status: 409,
+    summary: 'Another person already has that external id.',
+  },
+  SAMPLE_NOT_FOUND: { status: 404, summary: 'That person has no face sample with that id.' },
+  CAMERA_NOT_FOUND: { status: 404, summary: 'No camera with that id is configured.' },
+  VISION_UNAVAILABLE: {
+    status: 503,
+    summary: 'The vision workers did not answer the enrollment call.',
+  },
+  API_KEY_NOT_FOUND: { status: 404, summary: 'No API key with that id exists.' },
+
   // Configuration and input
   CONFIG_INVALID: { status: 500, summary: 'One or more settings are invalid.' },
   DATA_NOT_FOUND: { status: 404, summary: 'A data folder or file that was asked for is absent.' },

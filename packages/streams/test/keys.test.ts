@@ -12,9 +12,13 @@ function allNames(keys: KeySpace): string[] {
     keys.registryChanges.key,
     keys.people,
     keys.samples('person-1'),
+    keys.sampleMeta('person-1'),
+    keys.sampleCrops('person-1'),
+    keys.externalIds,
     keys.cameras,
     keys.cameraConfig('door-1'),
     keys.cameraStatus('door-1'),
+    keys.cameraChanges.key,
     keys.settings,
     keys.apiKeys,
   ];

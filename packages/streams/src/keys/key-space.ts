@@ -37,6 +37,12 @@ export interface KeySpace {
   readonly people: string;
   /** Hash of one person's enrolment samples: sample id -> embedding bytes. */
   samples(personId: string): string;
+  /** Hash of one person's sample records: sample id -> JSON (model id, quality, time). */
+  sampleMeta(personId: string): string;
+  /** Hash of one person's stored face crops: sample id -> JPEG bytes. */
+  sampleCrops(personId: string): string;
+  /** Hash: an integrator's external id -> person id (unique index). */
+  readonly externalIds: string;
   /** Stream of registry edits (person or sample added, changed, removed). */
   readonly registryChanges: StreamRef;
 
@@ -47,6 +53,8 @@ export interface KeySpace {
   cameraConfig(cameraId: string): string;
   /** Hash: one camera's live status (state, last frame time, error). */
   cameraStatus(cameraId: string): string;
+  /** Stream of camera edits (fields: cameraId, change = upserted | deleted), for ingest. */
+  readonly cameraChanges: StreamRef;
   /** Hash: global settings (thresholds, retention). */
   readonly settings: string;
   /** Hash: sha256 of an API key -> key record (JSON). Keys themselves are never stored. */
@@ -74,10 +82,14 @@ export function createKeySpace(prefix: string = DEFAULT_KEY_PREFIX): KeySpace {
     }),
     people: `${p}:registry:people`,
     samples: (personId: string) => `${p}:samples:${checkPart('person id', personId)}:embeddings`,
+    sampleMeta: (personId: string) => `${p}:samples:${checkPart('person id', personId)}:meta`,
+    sampleCrops: (personId: string) => `${p}:samples:${checkPart('person id', personId)}:crops`,
+    externalIds: `${p}:registry:external-ids`,
     registryChanges: { key: `${p}:registry:changes`, maxLen: STREAM_CAPS.registryChanges },
     cameras: `${p}:cameras:ids`,
     cameraConfig: (id: string) => `${p}:camera:${checkPart('camera id', id)}:config`,
     cameraStatus: (id: string) => `${p}:camera:${checkPart('camera id', id)}:status`,
+    cameraChanges: { key: `${p}:cameras:changes`, maxLen: STREAM_CAPS.cameraChanges },
     settings: `${p}:settings:global`,
     apiKeys: `${p}:apikeys:hashes`,
   });

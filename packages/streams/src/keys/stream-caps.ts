@@ -11,6 +11,7 @@
  * - attendance: records the attendance service persists; kept longer so a restart of a
  *   reader (e.g. a webhook sender) can catch up.
  * - registry changes: every enrolment edit, read by matchers to refresh their index.
+ * - camera changes: every camera edit, read by ingest to start, restart or stop a source.
  * - dead letters: entries that failed `maxDeliveries` times, kept for a person to inspect.
  */
 export const STREAM_CAPS = {
@@ -20,6 +21,7 @@ export const STREAM_CAPS = {
   matches: 10_000,
   attendance: 100_000,
   registryChanges: 10_000,
+  cameraChanges: 1_000,
   deadLetters: 10_000,
 } as const satisfies Record<string, number>;
 
