@@ -53,6 +53,6 @@ describe('registry change encoding', () => {
     const message = registryChangeMessage(change);
     expect(message.schemaVersion).toBe(1);
     expect(Object.keys(message.fields)).toEqual(['type', 'data']);
-    expect(message.fields.type).toBe('rollcall.v1.RegistryChange');
+    expect(message.fields.type).toBe('RegistryChange');
   });
 });

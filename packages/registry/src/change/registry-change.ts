@@ -22,8 +22,8 @@ export interface RegistryChange {
   readonly atMs: number;
 }
 
-/** The `type` field of every change entry: the proto message's full name. */
-export const REGISTRY_CHANGE_TYPE = 'rollcall.v1.RegistryChange';
+/** The `type` field of every change entry: the proto message name, as @rollcall/contracts writes. */
+export const REGISTRY_CHANGE_TYPE = 'RegistryChange';
 
 /** Schema version `v` of change entries (the proto package is v1). */
 export const REGISTRY_CHANGE_VERSION = 1;
