@@ -21,6 +21,11 @@ function allNames(keys: KeySpace): string[] {
     keys.cameraChanges.key,
     keys.settings,
     keys.apiKeys,
+    keys.attendanceRecords,
+    keys.attendancePresence,
+    keys.attendanceByDay('2026-03-29'),
+    keys.attendanceByPerson('person-1'),
+    keys.attendanceByCamera('door-1'),
   ];
 }
 

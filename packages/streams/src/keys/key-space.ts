@@ -57,6 +57,18 @@ export interface KeySpace {
   readonly cameraChanges: StreamRef;
   /** Hash: global settings (thresholds, retention). */
   readonly settings: string;
+
+  // Attendance: records by id and their indexes (sorted sets: record id scored by time).
+  /** Hash: record id -> encoded AttendanceRecord; also the guard against a second write. */
+  readonly attendanceRecords: string;
+  /** Hash: person id -> presence JSON (last check-in, last sighting), kept over restarts. */
+  readonly attendancePresence: string;
+  /** Sorted set of one local day's record ids (`YYYY-MM-DD` in the configured zone). */
+  attendanceByDay(day: string): string;
+  /** Sorted set of one person's record ids. */
+  attendanceByPerson(personId: string): string;
+  /** Sorted set of the record ids decided on one camera. */
+  attendanceByCamera(cameraId: string): string;
   /** Hash: sha256 of an API key -> key record (JSON). Keys themselves are never stored. */
   readonly apiKeys: string;
 }
@@ -91,6 +103,11 @@ export function createKeySpace(prefix: string = DEFAULT_KEY_PREFIX): KeySpace {
     cameraStatus: (id: string) => `${p}:camera:${checkPart('camera id', id)}:status`,
     cameraChanges: { key: `${p}:cameras:changes`, maxLen: STREAM_CAPS.cameraChanges },
     settings: `${p}:settings:global`,
+    attendanceRecords: `${p}:attendance:records`,
+    attendancePresence: `${p}:attendance:presence`,
+    attendanceByDay: (day: string) => `${p}:day:${checkPart('day', day)}:attendance`,
+    attendanceByPerson: (id: string) => `${p}:person:${checkPart('person id', id)}:attendance`,
+    attendanceByCamera: (id: string) => `${p}:camera:${checkPart('camera id', id)}:attendance`,
     apiKeys: `${p}:apikeys:hashes`,
   });
 }
