@@ -1,3 +1,4 @@
-// Public surface of @rollcall/matcher: the exhaustive search index now; the gallery kept in
-// sync with the registry and the service loop around it are added beside it.
+// Public surface of @rollcall/matcher: the exhaustive search index, the gallery kept in
+// sync with the registry, and (beside them) the service loop that matches embeddings.
 export * from './search';
+export * from './gallery';

@@ -1,0 +1,2 @@
+export { Gallery } from './gallery';
+export { GallerySync, type GallerySyncOptions, type LoadReport } from './gallery-sync';
