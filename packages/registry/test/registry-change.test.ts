@@ -39,6 +39,7 @@ describe('registry change encoding', () => {
     const written = Buffer.from(
       type.encode(type.fromObject({ kind: 2, personId: 'p_x', atMs: change.atMs })).finish(),
     );
+    // Field 5 (length 1) and field 6 (varint): what a newer producer might add.
     const withUnknown = Buffer.concat([written, Buffer.from([0x2a, 0x01, 0x41, 0x30, 0x05])]);
 
     expect(decodeRegistryChange(withUnknown)).toEqual({

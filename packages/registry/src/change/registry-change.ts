@@ -1,14 +1,20 @@
+import {
+  ENTRY_SCHEMA_VERSION,
+  RegistryChange_Kind,
+  RegistryChange as RegistryChangeProto,
+  decodeEntryAs,
+  encodeEntry,
+  type EntryFields,
+} from '@rollcall/contracts';
 import { RollcallError } from '@rollcall/errors';
-import type { StreamEntry, StreamMessage } from '@rollcall/streams';
+import type { StreamMessage } from '@rollcall/streams';
 
-import { WireWriter, readFields } from './wire';
-
-/** `rollcall.v1.RegistryChange.Kind`, by the names and numbers of the proto enum. */
+/** `rollcall.v1.RegistryChange.Kind` without its `KIND_` prefix. */
 export const REGISTRY_CHANGE_KINDS = {
-  PERSON_UPSERTED: 1,
-  PERSON_DELETED: 2,
-  SAMPLE_ADDED: 3,
-  SAMPLE_DELETED: 4,
+  PERSON_UPSERTED: RegistryChange_Kind.KIND_PERSON_UPSERTED,
+  PERSON_DELETED: RegistryChange_Kind.KIND_PERSON_DELETED,
+  SAMPLE_ADDED: RegistryChange_Kind.KIND_SAMPLE_ADDED,
+  SAMPLE_DELETED: RegistryChange_Kind.KIND_SAMPLE_DELETED,
 } as const;
 
 export type RegistryChangeKind = keyof typeof REGISTRY_CHANGE_KINDS;
@@ -22,66 +28,43 @@ export interface RegistryChange {
   readonly atMs: number;
 }
 
-/** The `type` field of every change entry: the proto message name, as @rollcall/contracts writes. */
+/** The `type` field of every change entry (the proto message name). */
 export const REGISTRY_CHANGE_TYPE = 'RegistryChange';
 
-/** Schema version `v` of change entries (the proto package is v1). */
-export const REGISTRY_CHANGE_VERSION = 1;
+/** Schema version `v` of change entries. */
+export const REGISTRY_CHANGE_VERSION = ENTRY_SCHEMA_VERSION;
 
-/**
- * The stream message for `change`: `v`, `type` and the encoded proto under `data`, as
- * every pipeline stream carries its messages (see proto/rollcall/v1/pipeline.proto).
- */
+/** The stream message for `change`: `v`, `type` and the encoded proto under `data`. */
 export function registryChangeMessage(change: RegistryChange): StreamMessage {
-  const data = new WireWriter()
-    .varint(1, REGISTRY_CHANGE_KINDS[change.kind])
-    .string(2, change.personId)
-    .string(3, change.sampleId)
-    .varint(4, change.atMs)
-    .finish();
-  return {
-    schemaVersion: REGISTRY_CHANGE_VERSION,
-    fields: { type: REGISTRY_CHANGE_TYPE, data },
-  };
+  return encodeEntry(REGISTRY_CHANGE_TYPE, { ...change, kind: REGISTRY_CHANGE_KINDS[change.kind] });
 }
 
 /** Decodes the `data` field of a registry change entry. */
-export function decodeRegistryChange(data: Buffer): RegistryChange {
-  const fields = readFields(data);
-  const number = fields.get(1) ?? 0;
-  const kind = kindOf(typeof number === 'number' ? number : 0);
+export function decodeRegistryChange(data: Uint8Array): RegistryChange {
+  return fromProto(RegistryChangeProto.decode(data));
+}
+
+/** The change an entry of the registry change stream carries (a `StreamEntry` or its fields). */
+export function readRegistryChange(entry: EntryFields): RegistryChange {
+  return fromProto(decodeEntryAs(REGISTRY_CHANGE_TYPE, entry));
+}
+
+function fromProto(message: RegistryChangeProto): RegistryChange {
   return {
-    kind,
-    personId: text(fields.get(2)),
-    sampleId: text(fields.get(3)),
-    atMs: typeof fields.get(4) === 'number' ? (fields.get(4) as number) : 0,
+    kind: kindOf(message.kind),
+    personId: message.personId,
+    sampleId: message.sampleId,
+    atMs: message.atMs,
   };
 }
 
-/** The change an entry of the registry change stream carries. */
-export function readRegistryChange(entry: StreamEntry): RegistryChange {
-  const type = entry.text('type');
-  if (type !== REGISTRY_CHANGE_TYPE) {
-    throw new RollcallError(
-      'STREAM_ENTRY_INVALID',
-      `Entry ${entry.id} on ${entry.stream} has type "${type}"; registry change entries ` +
-        `carry "${REGISTRY_CHANGE_TYPE}".`,
-      { details: { stream: entry.stream, id: entry.id, field: 'type' } },
-    );
-  }
-  return decodeRegistryChange(entry.bytes('data'));
-}
-
-function kindOf(value: number): RegistryChangeKind {
+function kindOf(value: RegistryChange_Kind): RegistryChangeKind {
   for (const [name, number] of Object.entries(REGISTRY_CHANGE_KINDS)) {
     if (number === value) return name as RegistryChangeKind;
   }
   throw new RollcallError(
     'STREAM_ENTRY_INVALID',
-    `Registry change kind ${value} is not known to this reader; upgrade it.`,
+    `Registry change kind ${String(value)} is not known to this reader; upgrade it.`,
+    { details: { reason: 'data', kind: value } },
   );
-}
-
-function text(value: Buffer | number | undefined): string {
-  return Buffer.isBuffer(value) ? value.toString('utf8') : '';
 }
