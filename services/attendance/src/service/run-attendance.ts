@@ -1,0 +1,142 @@
+import { hostname } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
+
+import { createLogger, type Logger } from '@rollcall/log';
+import { runConsumer, type EntryHandler } from '@rollcall/streams';
+
+import { decodeFaceMatch } from '../contracts/match-codec';
+import { AttendanceEngine } from '../engine/attendance-engine';
+import { checkTimeZone } from '../rules/time-zone';
+import { loadPresence } from '../store/presence-store';
+import { RecordStore } from '../store/record-store';
+import { redisCameraRoles, type CameraRoleLookup } from './camera-roles';
+import { DecisionLog } from './decision-log';
+import { Serial } from './serial';
+import { ATTENDANCE_GROUP, type AttendanceServiceOptions } from './service-options';
+import { emptyAttendanceStats, type AttendanceStats } from './stats';
+
+interface ServiceParts {
+  readonly engine: AttendanceEngine;
+  readonly store: RecordStore;
+  readonly roles: CameraRoleLookup;
+  readonly serial: Serial;
+  readonly log: DecisionLog;
+  readonly logger: Logger;
+  readonly stats: AttendanceStats;
+}
+
+/**
+ * The attendance service: restores everyone's presence from Redis, reads the matches
+ * stream as a member of the `attendance` group (each match is acknowledged after its
+ * record, if any, is written), and sweeps for check-outs by timeout. `stats` can be read
+ * while it runs.
+ */
+export class AttendanceService {
+  readonly stats: AttendanceStats = emptyAttendanceStats();
+
+  constructor(private readonly options: AttendanceServiceOptions) {}
+
+  /** Runs until the signal fires; resolves once the match and sweep in hand are done. */
+  async run(): Promise<AttendanceStats> {
+    const { options } = this;
+    const { redis, keys, signal } = options;
+    const timeZone = checkTimeZone(options.timeZone);
+    const logger = options.logger ?? createLogger({ service: 'attendance' });
+
+    const restored = await loadPresence(redis, keys, logger);
+    logger.info({ people: restored.length, timeZone }, 'presence restored');
+    const parts: ServiceParts = {
+      engine: new AttendanceEngine(options.engine, restored),
+      store: new RecordStore(redis, keys, timeZone),
+      roles: options.cameraRoles ?? redisCameraRoles(redis, keys),
+      serial: new Serial(),
+      log: new DecisionLog(logger),
+      logger,
+      stats: this.stats,
+    };
+
+    const [consumer] = await Promise.all([
+      runConsumer({
+        redis,
+        stream: keys.matches,
+        group: ATTENDANCE_GROUP,
+        consumer: options.consumer ?? `attendance-${hostname()}-${process.pid}`,
+        deadLetterStream: keys.deadLetters(keys.matches),
+        handler: matchHandler(parts),
+        signal,
+        logger,
+        ...(options.blockMs === undefined ? {} : { blockMs: options.blockMs }),
+        ...(options.claimIdleMs === undefined ? {} : { claimIdleMs: options.claimIdleMs }),
+      }),
+      sweepUntilStopped(parts, options),
+    ]);
+    this.stats.consumer = consumer;
+    return this.stats;
+  }
+}
+
+/** Runs an `AttendanceService` until `options.signal` fires. */
+export function runAttendance(options: AttendanceServiceOptions): Promise<AttendanceStats> {
+  return new AttendanceService(options).run();
+}
+
+function matchHandler(parts: ServiceParts): EntryHandler {
+  const { engine, store, roles, serial, log, stats } = parts;
+
+  return async (entry) => {
+    const match = decodeFaceMatch(entry);
+    const role = await roles(match.cameraId);
+
+    await serial.run(async () => {
+      const observation = engine.observe(match, role);
+      stats.matches += 1;
+      log.observed(observation);
+
+      // Committed only once stored: a failed write leaves the engine as it was, and the
+      // redelivered match decides the same record again.
+      const outcome = await store.write(observation.decision);
+      engine.commit(observation.decision);
+      count(stats, outcome);
+      log.stored(observation.track, observation.decision, outcome);
+    });
+  };
+}
+
+async function sweepUntilStopped(parts: ServiceParts, options: AttendanceServiceOptions) {
+  const everyMs = options.sweepEveryMs ?? 10_000;
+  const clock = options.clock ?? Date.now;
+
+  while (!options.signal.aborted) {
+    try {
+      await delay(everyMs, undefined, { signal: options.signal });
+    } catch {
+      return; // aborted while waiting
+    }
+    try {
+      await parts.serial.run(() => sweepOnce(parts, clock()));
+    } catch (error) {
+      // Uncommitted check-outs are decided again by the next sweep.
+      parts.logger.error({ err: error }, 'sweep failed');
+    }
+  }
+}
+
+async function sweepOnce(parts: ServiceParts, nowMs: number): Promise<void> {
+  const { engine, store, log, stats } = parts;
+  const { decisions, ended } = engine.sweep(nowMs);
+  for (const track of ended) log.ended(track);
+
+  for (const decision of decisions) {
+    const outcome = await store.write(decision);
+    engine.commit(decision);
+    count(stats, outcome);
+    const record = decision.record;
+    if (record) log.stored({ id: record.trackId, cameraId: record.cameraId }, decision, outcome);
+  }
+  stats.sweeps += 1;
+}
+
+function count(stats: AttendanceStats, outcome: string): void {
+  if (outcome === 'written') stats.records += 1;
+  if (outcome === 'duplicate') stats.duplicates += 1;
+}
