@@ -2,3 +2,4 @@
 // sync with the registry, and (beside them) the service loop that matches embeddings.
 export * from './search';
 export * from './gallery';
+export * from './service';
