@@ -85,6 +85,19 @@ describe('attendance rules', () => {
     expect(scene.records.map((r) => r.recordId)).toEqual(before);
   });
 
+  it('decides the same record again for a redelivered match whose write failed', () => {
+    const scene = new Scene(options);
+    const [first, second, third] = ada(T0, 3);
+    scene.play([first!, second!]);
+
+    // The write of the deciding match fails: its decision is never committed.
+    const lost = scene.engine.observe(third!, 'entry').decision;
+    const retried = scene.engine.observe(third!, 'entry').decision;
+
+    expect(lost.record?.type).toBe('check_in');
+    expect(retried.record).toEqual(lost.record);
+  });
+
   it('attributes nothing to unknown faces', () => {
     const scene = new Scene(options);
     const unknown = standing({ personId: '', vectorSeed: 9, frames: 20, startMs: T0 });

@@ -61,6 +61,19 @@ describe('the attendance service on Redis', () => {
     ]);
   });
 
+  it('dead-letters an entry it cannot read and goes on', async () => {
+    const keys = keySpace();
+    await redis.xadd(keys.matches.key, '*', 'v', '1', 'type', 'FaceMatched', 'data', 'junk');
+    await appendMatches(redis, keys, morning());
+    const running = new RunningService(redis, keys, { now: T0 }, 'dead');
+
+    await running.drained();
+    await running.stop();
+
+    expect(await redis.xlen(keys.deadLetters(keys.matches).key)).toBe(1);
+    expect((await storedRecords(redis, keys)).records.length).toBeGreaterThan(0);
+  });
+
   it('gives exactly the same records when the same matches are processed twice', async () => {
     const keys = keySpace();
     await markExit(keys);
