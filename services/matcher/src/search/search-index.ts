@@ -6,7 +6,7 @@ import { PersonSlots } from './person-slots';
 import { quantise } from './quantise';
 import { RowStore } from './row-store';
 import type { Candidate, SearchOptions } from './search-types';
-import { topIndices } from './top-k';
+import { topIndices, topScaledRows } from './top-k';
 
 /** How a search index is sized. */
 export interface SearchIndexOptions {
@@ -121,15 +121,13 @@ export class SearchIndex {
   private searchInt8(batch: Float32Array[], k: number, rescoreRows: number): Candidate[][] {
     const rows = this.i8.count;
     const quantised = batch.map((q) => quantise(q));
-    const ints = this.i8.score(quantised.map((q) => q.codes));
+    const ints = this.i8.score(quantised.map((q) => q.codes)) as Int32Array;
 
-    const shortlists = quantised.map((q, j) => {
-      const approx = new Float32Array(rows);
-      for (let r = 0; r < rows; r++) {
-        approx[r] = (ints[j * rows + r] as number) * (this.rowScale[r] as number) * q.scale;
-      }
-      return topIndices(approx, Math.max(rescoreRows, k));
-    });
+    // The query's own scale is the same for every row, so rows rank by int score x row scale.
+    const keep = Math.max(rescoreRows, k);
+    const shortlists = quantised.map((_, j) =>
+      topScaledRows(ints, j * rows, rows, this.rowScale, keep),
+    );
     return shortlists.map((rowsKept, j) => this.rescore(batch[j] as Float32Array, rowsKept, k));
   }
 
