@@ -8,8 +8,10 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': swc },
-  transformIgnorePatterns: ['/node_modules/'],
+  // cookie 2 (under fastify's inject, light-my-request) ships ESM only; swc turns it into
+  // CommonJS, as jest's require cannot load ESM.
+  transform: { '^.+\\.ts$': swc, '/cookie/dist/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/cookie@|cookie/)'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

@@ -154,6 +154,7 @@ export const ERROR_CODES = {
     summary: 'The vision workers did not answer the enrollment call.',
   },
   API_KEY_NOT_FOUND: { status: 404, summary: 'No API key with that id exists.' },
+  INTERNAL: { status: 500, summary: 'An unexpected failure (a bug); the server logged it.' },
 
   // Configuration and input
   CONFIG_INVALID: { status: 500, summary: 'One or more settings are invalid.' },

@@ -19,3 +19,4 @@ export { createDetector } from './detect/create-detector';
 export * from './align';
 export * from './recognize';
 export * from './embedding';
+export * from './quality';

@@ -1,0 +1,153 @@
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { RollcallError } from '@rollcall/errors';
+import type { Logger } from '@rollcall/log';
+import type { RegistryContext } from '@rollcall/registry';
+import type { KeySpace } from '@rollcall/streams';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+
+import type { AttendanceReader } from './attendance/attendance-reader';
+import { serviceAttendanceReader } from './attendance/service-reader';
+import { bearerAuth } from './auth/bearer-auth';
+import { ERROR_BODY_SCHEMA, toRollcallError } from './errors/error-reply';
+import { createApiMetrics, type ApiMetrics } from './metrics/api-metrics';
+import { registerAttendanceRoutes } from './routes/attendance';
+import { registerCameraRoutes } from './routes/cameras';
+import { registerFaceRoutes } from './routes/faces';
+import { registerHealthRoutes } from './routes/health';
+import { registerPeopleRoutes } from './routes/people';
+import type { RouteDeps } from './routes/route-deps';
+import { registerSettingsRoutes } from './routes/settings';
+import { validatorCompiler } from './validation';
+import type { VisionClient } from './vision/vision-client';
+
+/** Request size limits; every one answers 413 `PAYLOAD_TOO_LARGE` when passed. */
+export interface ApiLimits {
+  /** Largest JSON body, in bytes. Default 1 MiB. */
+  readonly bodyBytes: number;
+  /** Largest uploaded photo, in bytes. Default 15 MiB (a 48 MP phone JPEG). */
+  readonly fileBytes: number;
+  /** Most photos in one upload. Default 10. */
+  readonly files: number;
+}
+
+export const DEFAULT_LIMITS: ApiLimits = Object.freeze({
+  bodyBytes: 1024 * 1024,
+  fileBytes: 15 * 1024 * 1024,
+  files: 10,
+});
+
+/** Everything the app talks to, injected so tests build it on a real Redis. */
+export interface AppDependencies {
+  readonly redis: Redis;
+  readonly keys: KeySpace;
+  readonly vision: VisionClient;
+  readonly logger: Logger;
+  /** Now, in ms. Default `Date.now`. */
+  readonly clock?: () => number;
+  /** Default: a fresh registry with process metrics. */
+  readonly metrics?: ApiMetrics;
+  /** Default `DEFAULT_LIMITS`. */
+  readonly limits?: Partial<ApiLimits>;
+  /** Default: the attendance service's query functions. */
+  readonly attendance?: AttendanceReader;
+}
+
+/** The fastify app: `/v1` admin routes need an API key; health, metrics and docs do not. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const routeDeps = routeDepsOf(deps);
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: limits.bodyBytes,
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.addSchema(ERROR_BODY_SCHEMA);
+  handleErrors(app);
+  measure(app, routeDeps.metrics);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Rollcall admin API', version: '1' },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API key' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(multipart, {
+    limits: {
+      fileSize: limits.fileBytes,
+      files: limits.files,
+      fields: 20,
+      parts: limits.files + 20,
+    },
+  });
+
+  registerHealthRoutes(app, routeDeps);
+  await app.register(
+    (v1, _options, done) => {
+      v1.addHook('onRequest', bearerAuth(deps.redis, deps.keys));
+      registerPeopleRoutes(v1, routeDeps);
+      registerFaceRoutes(v1, routeDeps);
+      registerCameraRoutes(v1, routeDeps);
+      registerSettingsRoutes(v1, routeDeps);
+      registerAttendanceRoutes(v1, routeDeps);
+      done();
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}
+
+function routeDepsOf(deps: AppDependencies): RouteDeps {
+  const now = deps.clock ?? Date.now;
+  const registry: RegistryContext = { redis: deps.redis, keys: deps.keys, now };
+  return {
+    redis: deps.redis,
+    keys: deps.keys,
+    registry,
+    cameras: { redis: deps.redis, keys: deps.keys, now },
+    vision: deps.vision,
+    attendance: deps.attendance ?? serviceAttendanceReader(deps.redis, deps.keys),
+    metrics: deps.metrics ?? createApiMetrics(),
+    now,
+  };
+}
+
+/** Every failure leaves as `{error: {code, message, details?}}` with the registry's status. */
+function handleErrors(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const coded = toRollcallError(error);
+    if (coded.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: coded.code }, 'request refused');
+    return reply.code(coded.status).send({ error: coded.toJSON() });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const error = new RollcallError(
+      'NOT_FOUND',
+      `No route answers ${request.method} ${request.url}; the routes are listed at /docs.`,
+      { details: { method: request.method, url: request.url } },
+    );
+    return reply.code(404).send({ error: error.toJSON() });
+  });
+}
+
+function measure(app: FastifyInstance, metrics: ApiMetrics): void {
+  app.addHook('onResponse', (request, reply, done) => {
+    metrics.httpDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+}
