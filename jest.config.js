@@ -1,3 +1,4 @@
+/* global module */
 /**
  * One jest run covers every workspace package. TypeScript is transformed by swc (type
  * checking is `pnpm typecheck`, run before the tests), so the suite starts fast on 2 cores.
