@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 
 import { createLogger, type Logger } from '@rollcall/log';
-import { runConsumer, type EntryHandler } from '@rollcall/streams';
+import { runConsumer, type ConsumerStats, type EntryHandler } from '@rollcall/streams';
 
 import { decodeFaceMatch } from '../contracts/match-codec';
 import { AttendanceEngine } from '../engine/attendance-engine';
@@ -55,8 +55,16 @@ export class AttendanceService {
       stats: this.stats,
     };
 
-    const [consumer] = await Promise.all([
-      runConsumer({
+    // The sweep stops with the consumer, also when the consumer fails, so a failed start
+    // does not leave a timer keeping the process alive.
+    const sweepStop = new AbortController();
+    const stopSweep = () => sweepStop.abort();
+    signal.addEventListener('abort', stopSweep, { once: true });
+    const sweeping = sweepUntilStopped(parts, { ...options, signal: sweepStop.signal });
+
+    let consumer: ConsumerStats;
+    try {
+      consumer = await runConsumer({
         redis,
         stream: keys.matches,
         group: ATTENDANCE_GROUP,
@@ -67,9 +75,12 @@ export class AttendanceService {
         logger,
         ...(options.blockMs === undefined ? {} : { blockMs: options.blockMs }),
         ...(options.claimIdleMs === undefined ? {} : { claimIdleMs: options.claimIdleMs }),
-      }),
-      sweepUntilStopped(parts, options),
-    ]);
+      });
+    } finally {
+      signal.removeEventListener('abort', stopSweep);
+      stopSweep();
+      await sweeping;
+    }
     this.stats.consumer = consumer;
     return this.stats;
   }
