@@ -3,9 +3,13 @@ import { addCompareCommand } from './commands/compare';
 import { addDetectCommand } from './commands/detect';
 import { addEmbedCommand } from './commands/embed';
 import { addIdentifyCommand } from './commands/identify';
+import { addKeysCommands } from './commands/keys';
 import { addModelsCommands } from './commands/models';
 
-/** The `rollcall` command tree. Commands are thin: the work is in @rollcall/vision. */
+/**
+ * The `rollcall` command tree. Commands are thin: the work is in @rollcall/vision (and in
+ * @rollcall/api for API keys).
+ */
 export function buildProgram(): Command {
   const program = new Command('rollcall')
     .description('Face detection and recognition on your own hardware')
@@ -22,6 +26,7 @@ export function buildProgram(): Command {
   addCompareCommand(program);
   addIdentifyCommand(program);
   addModelsCommands(program);
+  addKeysCommands(program);
 
   // Options are accepted after the command too (`rollcall detect x.jpg --json`).
   for (const command of program.commands) command.exitOverride();

@@ -154,6 +154,10 @@ export const ERROR_CODES = {
     summary: 'The vision workers did not answer the enrollment call.',
   },
   API_KEY_NOT_FOUND: { status: 404, summary: 'No API key with that id exists.' },
+  REDIS_UNAVAILABLE: {
+    status: 503,
+    summary: 'Redis did not answer (not running, wrong REDIS_URL, or refused the login).',
+  },
   INTERNAL: { status: 500, summary: 'An unexpected failure (a bug); the server logged it.' },
 
   // Configuration and input

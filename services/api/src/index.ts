@@ -18,3 +18,5 @@ export type {
   AttendanceRow,
   AttendanceQuery,
 } from './attendance/attendance-reader';
+export { withApiKeyStore, type ApiKeyStore } from './auth/key-store';
+export { loadApiSettings, type ApiSettings } from './config/api-settings';
