@@ -94,6 +94,20 @@ describeIfData('Vision gRPC service on real photos', GROUP_PHOTO, () => {
     expect(two.faces.map((f) => f.box)).toEqual(reply.faces.slice(0, 2).map((f) => f.box));
   });
 
+  it('embeds the mirrored face too when the request asks for flip', async () => {
+    const image = lfw('Aaron_Peirsol', 3);
+    const plain = await client.detectAndEmbed({ image, maxFaces: 1 });
+    const flipped = await client.detectAndEmbed({ image, maxFaces: 1, flip: true });
+    const vectorOf = (reply: typeof plain) => ({
+      modelId: reply.faces[0]?.modelId ?? '',
+      vector: bytesToVector(reply.faces[0]?.vectorF32 ?? Buffer.alloc(0)),
+    });
+    const similarity = cosineSimilarity(vectorOf(plain), vectorOf(flipped));
+    // The same face, so close; averaged with its mirror image, so not identical.
+    expect(similarity).toBeGreaterThan(0.8);
+    expect(similarity).toBeLessThan(0.9999);
+  });
+
   it('DetectAndEmbed on a photo without faces returns no face', async () => {
     const reply = await client.detectAndEmbed({ image: readData(NO_FACE_PHOTO), maxFaces: 0 });
     expect(reply.faces).toEqual([]);
