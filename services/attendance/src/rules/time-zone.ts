@@ -33,7 +33,8 @@ export function localTime(atMs: number, timeZone: string): string {
   const wallMs = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
   const offsetMin = Math.round((wallMs - Math.floor(atMs / 1000) * 1000) / 60_000);
   const millis = String(((atMs % 1000) + 1000) % 1000).padStart(3, '0');
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}.${millis}${offset(offsetMin)}`;
+  const clock = `${p.hour}:${p.minute}:${p.second}.${millis}`;
+  return `${p.year}-${p.month}-${p.day}T${clock}${offset(offsetMin)}`;
 }
 
 interface LocalParts {
