@@ -77,7 +77,7 @@ describe('GallerySync', () => {
     expect(gallery.sampleIds(bob.personId)).toEqual(bob.sampleIds);
   });
 
-  it('keeps two replicas in step with people added, samples deleted and people deleted', async () => {
+  it('keeps two replicas in step as people are added and deleted and samples deleted', async () => {
     const alice = await enrol('Alice', 2);
     const one = await startReplica();
     const two = await startReplica();

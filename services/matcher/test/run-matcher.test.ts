@@ -78,7 +78,7 @@ async function matchesAfter(count: number): Promise<FaceMatched[]> {
 }
 
 describe('runMatcher', () => {
-  it('writes the best person, the threshold, candidates and the query for each embedding', async () => {
+  it('writes the best person, threshold, candidates and query of each embedding', async () => {
     const alice = unitVector(random, 64);
     const aliceId = await enrol('Alice', [{ modelId: SYNTHETIC.modelId, vector: alice }]);
     const bobId = await enrol('Bob', [
