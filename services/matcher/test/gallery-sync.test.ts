@@ -6,6 +6,7 @@ import {
   type RegistryContext,
 } from '@rollcall/registry';
 import { createLogger } from '@rollcall/log';
+import { appendEntry } from '@rollcall/streams';
 import type Redis from 'ioredis';
 
 import { Gallery } from '../src/gallery/gallery';
@@ -132,6 +133,17 @@ describe('GallerySync', () => {
     await enrol('Erin', 1);
 
     await waitFor('the change applied', () => sync.changes >= 2);
+    expect(sync.reloads).toBe(1);
+  });
+  it('skips a change it cannot read and applies the ones after it', async () => {
+    const { gallery, sync } = await startReplica();
+    await appendEntry(redis, context.keys.registryChanges, {
+      schemaVersion: 1,
+      fields: { type: 'RegistryChange', data: Buffer.from([0x0a, 0x05, 0x01]) },
+    });
+    const frank = await enrol('Frank', 1);
+
+    await waitFor('Frank added', () => gallery.sampleIds(frank.personId).length === 1);
     expect(sync.reloads).toBe(1);
   });
 });

@@ -120,7 +120,7 @@ export class GallerySync {
     } catch (error) {
       if (signal.aborted) return;
       this.logger.warn({ err: error }, 'registry change read failed, retrying');
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await abortableSleep(1_000, signal);
     }
   }
 
@@ -150,10 +150,15 @@ export class GallerySync {
     this.changes += entries.length;
   }
 
-  /** The person a change names; an unreadable change is logged and skipped, not retried. */
+  /**
+   * The person a change names. An unreadable change, or one naming an id no key can hold,
+   * is logged and skipped: retrying could never read it, and would stop every later change.
+   */
   private personOf(entry: StreamEntry): string | undefined {
     try {
-      return readRegistryChange(entry).personId;
+      const { personId } = readRegistryChange(entry);
+      this.options.keys.samples(personId);
+      return personId;
     } catch (error) {
       this.logger.error({ err: error, entryId: entry.id }, 'registry change unreadable, skipped');
       return undefined;
@@ -169,4 +174,16 @@ export class GallerySync {
     for (const [personId, vectors] of byPerson) gallery.setPerson(personId, vectors);
     this.logger.debug({ people: personIds.length }, 'registry changes applied');
   }
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
