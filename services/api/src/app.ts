@@ -123,7 +123,10 @@ function routeDepsOf(deps: AppDependencies): RouteDeps {
 function handleErrors(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const coded = toRollcallError(error);
-    if (coded.status >= 500) request.log.error({ err: error }, 'request failed');
+    // Expected outages (vision or Redis down) are coded; only the unexpected get a stack.
+    if (coded.code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
+    else if (coded.status >= 500)
+      request.log.warn({ code: coded.code, reason: coded.message }, 'request failed');
     else request.log.info({ code: coded.code }, 'request refused');
     return reply.code(coded.status).send({ error: coded.toJSON() });
   });

@@ -5,7 +5,7 @@ import { addSample, type RegistryContext, type SampleQuality } from '@rollcall/r
 import type { VisionClient } from '../vision/vision-client';
 import { faceCropJpeg } from './face-crop';
 import { judgePhoto } from './judge-photo';
-import { findSimilarPerson } from './similar-person';
+import { findSimilarPeople } from './similar-person';
 
 /** One uploaded photo. */
 export interface Photo {
@@ -59,9 +59,9 @@ const MAX_FACES = 8;
 /**
  * Enrols `photos` for `personId`, one at a time: each is decoded, must show exactly one
  * usable face (the quality gate), is embedded and stored as a sample. A photo is refused
- * with its code rather than failing the others. An accepted face that matches another
- * person at the threshold is stored and reported as a warning (a duplicate enrolment or a
- * look-alike a person should check).
+ * with its code rather than failing the others. An accepted face that matches other people
+ * at the threshold is stored, with a warning per person (a duplicate enrolment or a
+ * look-alike someone should check).
  */
 export async function enrollPhotos(
   deps: EnrollmentDeps,
@@ -99,7 +99,7 @@ async function enrollOne(
   }
 
   const threshold = deps.threshold ?? analysis.threshold;
-  const similar = await findSimilarPerson(deps.registry, face.embedding, threshold, personId);
+  const similar = await findSimilarPeople(deps.registry, face.embedding, threshold, personId);
   const quality: SampleQuality = { ...face.quality, score: face.score };
   const cropJpeg =
     deps.storeCrops === false ? undefined : await faceCropJpeg(photo.bytes, face.box, analysis);
@@ -110,8 +110,8 @@ async function enrollOne(
   });
 
   result.accepted.push({ file: photo.file, sampleId: sample.id, quality });
-  if (similar !== undefined) {
-    result.warnings.push({ code: 'FACE_LOOKS_LIKE_OTHER', file: photo.file, ...similar });
+  for (const other of similar) {
+    result.warnings.push({ code: 'FACE_LOOKS_LIKE_OTHER', file: photo.file, ...other });
   }
 }
 

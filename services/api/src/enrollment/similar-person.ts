@@ -1,32 +1,39 @@
 import { allSamples, type RegistryContext } from '@rollcall/registry';
 import { cosineSimilarity, type Embedding } from '@rollcall/vision';
 
-/** The enrolled person, other than `exceptPersonId`, whose best sample is most similar. */
+/** An enrolled person whose best sample is at least as similar as the threshold. */
 export interface SimilarPerson {
   readonly personId: string;
   readonly score: number;
 }
 
+/** Most look-alikes reported per photo: past a handful, the photo itself is the problem. */
+export const MAX_SIMILAR = 5;
+
 /**
- * The most similar other person at or above `threshold`, or undefined. Every sample of the
- * embedding's model is read and compared: at 2 KiB a sample, 10 000 samples are ~20 MB and
- * a few tens of ms; past that, ask the matcher's index instead.
+ * Other people (not `exceptPersonId`) whose best sample scores at or above `threshold`,
+ * best first, at most `MAX_SIMILAR`. Every sample of the embedding's model is read and
+ * compared: at 2 KiB a sample, 10 000 samples are ~20 MB and a few tens of ms; past that,
+ * ask the matcher's index instead.
  */
-export async function findSimilarPerson(
+export async function findSimilarPeople(
   context: RegistryContext,
   embedding: Embedding,
   threshold: number,
   exceptPersonId: string,
-): Promise<SimilarPerson | undefined> {
-  let best: SimilarPerson | undefined;
+): Promise<SimilarPerson[]> {
+  const best = new Map<string, number>();
   for await (const batch of allSamples(context, embedding.modelId)) {
     for (const sample of batch) {
       if (sample.personId === exceptPersonId) continue;
       const score = cosineSimilarity(embedding, sample.embedding);
-      if (score >= threshold && (best === undefined || score > best.score)) {
-        best = { personId: sample.personId, score };
+      if (score >= threshold && score > (best.get(sample.personId) ?? -Infinity)) {
+        best.set(sample.personId, score);
       }
     }
   }
-  return best;
+  return [...best]
+    .map(([personId, score]) => ({ personId, score }))
+    .sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId))
+    .slice(0, MAX_SIMILAR);
 }

@@ -52,11 +52,24 @@ const readyView = {
   properties: { status: { type: 'string' }, redis: checkView, vision: checkView },
 } as const;
 
+/** How long `/ready` waits for PING: a probe must answer even while Redis hangs. */
+const PING_TIMEOUT_MS = 1_000;
+
 async function pingRedis(deps: RouteDeps): Promise<{ ok: boolean; detail: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer in ${PING_TIMEOUT_MS} ms`)),
+      PING_TIMEOUT_MS,
+    );
+  });
   try {
-    return { ok: (await deps.redis.ping()) === 'PONG', detail: 'PONG' };
+    const reply = await Promise.race([deps.redis.ping(), timeout]);
+    return { ok: reply === 'PONG', detail: reply };
   } catch (error) {
-    return { ok: false, detail: String(error) };
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
