@@ -69,6 +69,7 @@ export class RowStore {
    * query-major (`scores[j * count + r]`), is valid until the next call or growth.
    */
   score(queries: readonly (Float32Array | Int8Array)[]): Float32Array | Int32Array {
+    // int8 queries are written widened to int16 (the kernel's query layout).
     const queryView = this.queryBlock();
     queries.forEach((q, j) => queryView.set(q, j * this.dim));
 
@@ -80,15 +81,16 @@ export class RowStore {
       : new Int32Array(this.memory.buffer, out, length);
   }
 
-  private queryBlock(): Float32Array | Int8Array {
+  private queryBlock(): Float32Array | Int16Array {
     const length = this.maxBatch * this.dim;
     return this.kind === 'f32'
       ? new Float32Array(this.memory.buffer, 0, length)
-      : new Int8Array(this.memory.buffer, 0, length);
+      : new Int16Array(this.memory.buffer, 0, length);
   }
 
   private matrixOffset(): number {
-    return align(this.maxBatch * this.dim * this.elementBytes, 64);
+    const queryBytes = this.kind === 'f32' ? 4 : 2;
+    return align(this.maxBatch * this.dim * queryBytes, 64);
   }
 
   private scoresOffset(): number {

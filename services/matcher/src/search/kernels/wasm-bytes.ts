@@ -68,10 +68,9 @@ export const op = {
   f32x4Add: simd(0xe4),
   f32x4Mul: simd(0xe6),
   f32x4Lane: (lane: number) => [...simd(0x1f), lane],
-  i16x8Add: simd(0x8e),
-  i16x8MulLowI8: simd(0x9c),
-  i16x8MulHighI8: simd(0x9d),
-  i32x4PairwiseI16: simd(0x7e),
+  i16x8FromLowI8: simd(0x87),
+  i16x8FromHighI8: simd(0x88),
+  i32x4DotI16: simd(0xba),
   i32x4Add: simd(0xae),
   i32x4Lane: (lane: number) => [...simd(0x1b), lane],
 } as const;
