@@ -19,6 +19,7 @@ import { registerFaceRoutes } from './routes/faces';
 import { registerHealthRoutes } from './routes/health';
 import { registerPeopleRoutes } from './routes/people';
 import type { RouteDeps } from './routes/route-deps';
+import { RequestLog } from './request-log';
 import { registerSettingsRoutes } from './routes/settings';
 import { validatorCompiler } from './validation';
 import type { VisionClient } from './vision/vision-client';
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const routeDeps = routeDepsOf(deps);
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
+    logController: new RequestLog(),
     bodyLimit: limits.bodyBytes,
   });
 
