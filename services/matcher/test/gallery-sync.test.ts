@@ -32,11 +32,14 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  for (const r of running.splice(0)) {
-    r.controller.abort();
-    await r.done;
+  try {
+    for (const r of running.splice(0)) {
+      r.controller.abort();
+      await r.done;
+    }
+  } finally {
+    await deletePrefix(redis, context.keys.prefix);
   }
-  await deletePrefix(redis, context.keys.prefix);
 });
 
 afterAll(async () => {

@@ -35,9 +35,12 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  await stopMatcher?.();
-  stopMatcher = undefined;
-  await deletePrefix(redis, context.keys.prefix);
+  try {
+    await stopMatcher?.();
+  } finally {
+    stopMatcher = undefined;
+    await deletePrefix(redis, context.keys.prefix);
+  }
 });
 
 afterAll(async () => {
