@@ -97,6 +97,13 @@ describeIfData('enrollment through the vision workers over gRPC', POWELL_1, () =
     expect(ready.json()).toMatchObject({ vision: { ok: true } });
   });
 
+  it('learns the pack from the workers before any enrollment', async () => {
+    if (analyzer === undefined) return;
+    const fresh = new GrpcVisionClient(`127.0.0.1:${server.port}`);
+    await expect(fresh.ready()).resolves.toEqual({ pack: analyzer.pack.manifest.name });
+    await fresh.close();
+  });
+
   it('answers 503 VISION_UNAVAILABLE when the workers are gone', async () => {
     if (analyzer === undefined) return;
     await server.close();

@@ -8,6 +8,7 @@ import {
 } from '@rollcall/contracts';
 import { RollcallError } from '@rollcall/errors';
 import type { FivePoints } from '@rollcall/vision';
+import sharp from 'sharp';
 
 import type { VisionAnalysis, VisionClient, VisionFace } from './vision-client';
 
@@ -55,6 +56,10 @@ export class GrpcVisionClient implements VisionClient {
     };
   }
 
+  /**
+   * Ready when the channel connects and the workers name their pack. Until an enrollment
+   * has named it, a blank 64 x 64 image asks for it (no face: only the detector runs).
+   */
   async ready(): Promise<{ pack: string }> {
     const deadline = Date.now() + (this.options.readyTimeoutMs ?? 2_000);
     await new Promise<void>((resolve, reject) =>
@@ -62,7 +67,8 @@ export class GrpcVisionClient implements VisionClient {
         error ? reject(this.unavailable(error)) : resolve(),
       ),
     );
-    return { pack: this.lastPack ?? '(not yet called)' };
+    if (this.lastPack === undefined) await this.detectAndEmbed(await blankImage(), 1);
+    return { pack: this.lastPack ?? '' };
   }
 
   close(): Promise<void> {
@@ -86,6 +92,17 @@ export class GrpcVisionClient implements VisionClient {
       { cause: error },
     );
   }
+}
+
+let blank: Promise<Buffer> | undefined;
+
+function blankImage(): Promise<Buffer> {
+  blank ??= sharp({
+    create: { width: 64, height: 64, channels: 3, background: { r: 128, g: 128, b: 128 } },
+  })
+    .png()
+    .toBuffer();
+  return blank;
 }
 
 function toVisionFace(face: AnalyzedFace): VisionFace {
