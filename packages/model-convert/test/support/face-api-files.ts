@@ -3,11 +3,12 @@
  * 1. `ROLLCALL_FACE_API_DIR`: an unpacked package root;
  * 2. an installed copy that node can resolve;
  * 3. the tarball the pack installer fetched (`<ROLLCALL_CACHE_DIR>/npm/`, default
- *    `~/.cache/rollcall/npm/`), from which the two model files are extracted to a temp dir.
+ *    `~/.cache/rollcall/npm/`), from which the two model files are extracted once into
+ *    `<tmpdir>/rollcall-@vladmandic+face-api-1.7.15/`.
  * The files are never copied into the repository; tests skip, saying why, when none is there.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FACE_API_RECOGNITION_INPUTS } from '../../src';
@@ -28,10 +29,20 @@ function fromInstallerCache(): string | undefined {
   const cacheDir = process.env.ROLLCALL_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'rollcall');
   const tarball = path.join(cacheDir, 'npm', TARBALL);
   if (!existsSync(tarball)) return undefined;
-  const out = mkdtempSync(path.join(os.tmpdir(), 'rollcall-face-api-'));
+
+  // One fixed folder per tarball, reused by every test file and run (nothing piles up).
+  const out = path.join(os.tmpdir(), `rollcall-${TARBALL.replace(/\.tgz$/, '')}`);
   const members = Object.values(FACE_API_RECOGNITION_INPUTS);
-  execFileSync('tar', ['-xzf', tarball, '-C', out, '--no-same-owner', ...members]);
-  process.once('exit', () => rmSync(out, { recursive: true, force: true }));
+  if (!existsSync(out)) {
+    // Extract aside, then rename: a parallel test worker never sees half a file.
+    const partial = mkdtempSync(`${out}-`);
+    execFileSync('tar', ['-xzf', tarball, '-C', partial, '--no-same-owner', ...members]);
+    try {
+      renameSync(partial, out);
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // another worker won the rename
+    }
+  }
   return path.join(out, 'package');
 }
 
