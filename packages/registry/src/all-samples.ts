@@ -1,4 +1,4 @@
-import { decodeEmbedding } from '@rollcall/vision';
+import { decodeEmbedding, type Embedding } from '@rollcall/vision';
 
 import type { RegistryContext } from './context';
 import type { SampleVector } from './sample';
@@ -7,11 +7,22 @@ import type { SampleVector } from './sample';
 export interface AllSamplesOptions {
   /** People read per round trip (HSCAN COUNT and pipeline size). Default 200. */
   readonly batchSize?: number;
+  /** Counts of what was left out, updated as batches are read. Default: not counted. */
+  readonly skipped?: SkippedSamples;
+}
+
+/** Samples `allSamples` and `personSamples` did not return, and why. */
+export interface SkippedSamples {
+  /** Embedded by another model: not comparable with `modelId`'s. */
+  otherModel: number;
+  /** Not an embedding in the stored form (`decodeEmbedding` refused it). */
+  malformed: number;
 }
 
 /**
  * Every sample embedded by `modelId`, in batches (one batch per round of people read), for
- * a matcher building its index. People are scanned with HSCAN, so Redis is never blocked
+ * a matcher building its index. Samples of other models and unreadable values are left
+ * out and counted in `options.skipped`. People are scanned with HSCAN, so Redis is never blocked
  * and memory stays bounded by one batch.
  *
  * To stay in sync, a reader takes `lastRegistryChangeId` before the scan and then follows
@@ -34,9 +45,22 @@ export async function* allSamples(
     const personIds = flat.filter((_, i) => i % 2 === 0).filter((id) => !seen.has(id));
     for (const id of personIds) seen.add(id);
 
-    const batch = await samplesOf(context, personIds, modelId);
+    const batch = await samplesOf(context, personIds, modelId, options.skipped);
     if (batch.length > 0) yield batch;
   } while (cursor !== '0');
+}
+
+/**
+ * The samples of `personIds` embedded by `modelId` (people who are absent have none): what
+ * a reader applying a change re-reads.
+ */
+export async function personSamples(
+  context: RegistryContext,
+  personIds: readonly string[],
+  modelId: string,
+  skipped?: SkippedSamples,
+): Promise<SampleVector[]> {
+  return samplesOf(context, personIds, modelId, skipped);
 }
 
 /** The id of the newest registry change, or `0-0` when there has been none. */
@@ -53,8 +77,9 @@ export async function lastRegistryChangeId(context: RegistryContext): Promise<st
 
 async function samplesOf(
   context: RegistryContext,
-  personIds: string[],
+  personIds: readonly string[],
   modelId: string,
+  skipped: SkippedSamples = { otherModel: 0, malformed: 0 },
 ): Promise<SampleVector[]> {
   if (personIds.length === 0) return [];
 
@@ -67,9 +92,20 @@ async function samplesOf(
     if (error) throw error;
     const personId = personIds[i] as string;
     for (const [sampleId, bytes] of Object.entries(value as Record<string, Buffer>)) {
-      const embedding = decodeEmbedding(bytes);
-      if (embedding.modelId === modelId) vectors.push({ personId, sampleId, embedding });
+      const embedding = decodeOrUndefined(bytes);
+      if (embedding === undefined) skipped.malformed += 1;
+      else if (embedding.modelId !== modelId) skipped.otherModel += 1;
+      else vectors.push({ personId, sampleId, embedding });
     }
   });
   return vectors;
+}
+
+// One unreadable value must not stop a matcher from loading everyone else.
+function decodeOrUndefined(bytes: Buffer): Embedding | undefined {
+  try {
+    return decodeEmbedding(bytes);
+  } catch {
+    return undefined;
+  }
 }

@@ -13,7 +13,13 @@ export {
 } from './people';
 export { listPeople, type ListPeopleOptions, type PeoplePage } from './list-people';
 export { addSample, deleteSample, getSample, getSampleCrop, listSamples } from './samples';
-export { allSamples, lastRegistryChangeId, type AllSamplesOptions } from './all-samples';
+export {
+  allSamples,
+  lastRegistryChangeId,
+  personSamples,
+  type AllSamplesOptions,
+  type SkippedSamples,
+} from './all-samples';
 export {
   REGISTRY_CHANGE_KINDS,
   REGISTRY_CHANGE_TYPE,

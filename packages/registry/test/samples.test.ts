@@ -11,6 +11,7 @@ import {
   lastRegistryChangeId,
   listPeople,
   listSamples,
+  personSamples,
   type RegistryContext,
   type SampleVector,
 } from '../src';
@@ -124,6 +125,16 @@ describe('samples', () => {
     }
     expect((await collect('m2')).flat().every((v) => v.embedding.vector.length === 128)).toBe(true);
     expect(await collect('absent')).toEqual([]);
+
+    // An unreadable value is counted and skipped, not fatal; so are other models' samples.
+    await redis.hset(context.keys.samples(people[0]?.id as string), 's_broken', 'not bytes');
+    const skipped = { otherModel: 0, malformed: 0 };
+    let loaded = 0;
+    for await (const batch of allSamples(context, 'm1', { skipped })) loaded += batch.length;
+    expect([loaded, skipped]).toEqual([7, { otherModel: 7, malformed: 1 }]);
+
+    const ofTwo = await personSamples(context, [people[1]?.id as string, 'p_absent'], 'm2');
+    expect(ofTwo.map((v) => v.personId)).toEqual([people[1]?.id]);
 
     const newest = await redis.xrevrange(context.keys.registryChanges.key, '+', '-', 'COUNT', 1);
     expect(await lastRegistryChangeId(context)).toBe(newest[0]?.[0]);
