@@ -6,7 +6,9 @@
 const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }];
 
 module.exports = {
-  testEnvironment: 'node',
+  // jest's node environment sharing the host's typed-array constructors, so arrays that
+  // onnxruntime-node's native code returns pass its instanceof checks (see the file).
+  testEnvironment: '<rootDir>/test/support/native-arrays-environment.ts',
   roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // cookie 2 (under fastify's inject, light-my-request) ships ESM only; swc turns it into

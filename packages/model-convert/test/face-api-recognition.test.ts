@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./packages/model-convert/test/support/native-arrays-environment.ts
- */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

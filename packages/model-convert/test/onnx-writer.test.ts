@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./packages/model-convert/test/support/native-arrays-environment.ts
- */
 import * as ort from 'onnxruntime-node';
 import { decodeModel, encodeModel, IR_VERSION, OnnxGraph, OPSET } from '../src';
 

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./packages/model-convert/test/support/native-arrays-environment.ts
- */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

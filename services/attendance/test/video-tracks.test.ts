@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./packages/model-convert/test/support/native-arrays-environment.ts
- */
 import { AttendanceEngine, type AttendanceRecord } from '../src';
 import { videoMatches, videoUnavailable, type VideoMatches } from './support/video-matches';
 

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./packages/model-convert/test/support/native-arrays-environment.ts
- */
 import { readdirSync } from 'node:fs';
 
 import type { FaceFound } from '@rollcall/contracts';

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./packages/model-convert/test/support/native-arrays-environment.ts
- */
 import { bytesToVector, type FaceEmbedded, type FaceFound } from '@rollcall/contracts';
 import { FaceFinder, runDetectorWorker } from '@rollcall/detector';
 import { createLogger } from '@rollcall/log';

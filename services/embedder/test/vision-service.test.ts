@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./packages/model-convert/test/support/native-arrays-environment.ts
- */
 import { status, type ServiceError } from '@grpc/grpc-js';
 import {
   bytesToVector,

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./packages/model-convert/test/support/native-arrays-environment.ts
- */
 import type { Point } from '../../src/geometry/types';
 import { applyAffine } from '../../src/align/affine';
 import { alignFace } from '../../src/align/align-face';

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./packages/model-convert/test/support/native-arrays-environment.ts
- */
 import { isRollcallError, type ErrorCode } from '@rollcall/errors';
 import { createDetector } from '../../src/detect/create-detector';
 import { iou } from '../../src/geometry/iou';

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./packages/model-convert/test/support/native-arrays-environment.ts
- */
 import type { DetectedFace, FaceDetector } from '../../src/detect/face-detector';
 import type { RgbImage } from '../../src/image/rgb-image';
 import { closeAllSessions } from '../../src/runtime/onnx-session';

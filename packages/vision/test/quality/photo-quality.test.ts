@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./packages/model-convert/test/support/native-arrays-environment.ts
- */
 import { readFileSync } from 'node:fs';
 
 import type { FaceDetector } from '../../src/detect/face-detector';

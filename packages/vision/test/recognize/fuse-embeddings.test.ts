@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./packages/model-convert/test/support/native-arrays-environment.ts
- */
 import { cosineSimilarity } from '../../src/embedding/cosine-similarity';
 import type { Embedding } from '../../src/embedding/embedding';
 import {

@@ -1,6 +1,3 @@
-/**
- * @jest-environment ./packages/model-convert/test/support/native-arrays-environment.ts
- */
 import { closeAllSessions } from '../../src/runtime/onnx-session';
 import { describeIfData } from '../support/data';
 import { alignedCrops, lfwImage, openRecognizers, type RecognizerCase } from './fixtures';

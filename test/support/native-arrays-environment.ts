@@ -3,7 +3,7 @@
  * its own realm, so a Float32Array that onnxruntime-node's native code returns is not an
  * `instanceof Float32Array` there, and onnxruntime-common refuses to wrap it ("A float32
  * tensor's data must be type of function Float32Array()"). Sharing the constructors makes
- * the check pass; files that run onnxruntime select this with a `@jest-environment` docblock.
+ * the check pass. The root jest config makes this every test file's environment.
  */
 import { createRequire } from 'node:module';
 
