@@ -4,9 +4,7 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import * as tf from '@tensorflow/tfjs';
 import type { RgbImage } from '@rollcall/vision';
-import { decodeImage } from '@rollcall/vision/src/image/decode-image';
-import { cropAndResize } from '@rollcall/vision/src/image/resize';
-import { toChw } from '@rollcall/vision/src/runtime/image-tensor';
+import { decodeImage, cropAndResize, toChw } from '@rollcall/vision';
 import {
   convertFaceApiRecognition,
   decodeWeights,

@@ -20,3 +20,6 @@ export * from './align';
 export * from './recognize';
 export * from './embedding';
 export * from './quality';
+export { iou } from './geometry/iou';
+export { cropAndResize, resize, flipHorizontal, toGray } from './image/resize';
+export { toChw, writeChw } from './runtime/image-tensor';

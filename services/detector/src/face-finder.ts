@@ -1,15 +1,13 @@
 import type { FaceFound, Frame } from '@rollcall/contracts';
-import {
-  alignFace,
-  createDetector,
-  type AlignmentTemplate,
-  type DetectedFace,
-  type FaceDetector,
-  type InferenceOptions,
-  type LoadedPack,
-  type RgbImage,
+import type {
+  AlignmentTemplate,
+  DetectedFace,
+  FaceDetector,
+  InferenceOptions,
+  LoadedPack,
+  RgbImage,
 } from '@rollcall/vision';
-import { assessFace } from '@rollcall/vision/src/quality';
+import { alignFace, createDetector, assessFace } from '@rollcall/vision';
 
 import { framePixels } from './frame-pixels';
 import { packTemplates } from './pack-templates';

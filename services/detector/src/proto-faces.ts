@@ -1,6 +1,5 @@
 import type { FaceQuality, Point as ProtoPoint } from '@rollcall/contracts';
-import type { FivePoints, Point } from '@rollcall/vision';
-import type { FaceAssessment } from '@rollcall/vision/src/quality';
+import type { FivePoints, Point, FaceAssessment } from '@rollcall/vision';
 
 /** A face's quality measurements as the proto carries them. */
 export function toProtoQuality(assessment: FaceAssessment): FaceQuality {

@@ -3,8 +3,8 @@ import { readdirSync } from 'node:fs';
 import type { FaceFound } from '@rollcall/contracts';
 import { createLogger } from '@rollcall/log';
 import { DEAD_LETTER_FIELD_PREFIX } from '@rollcall/streams';
-import { closeAllSessions, createDetector, decodeImage, loadPack } from '@rollcall/vision';
 import type { LoadedPack } from '@rollcall/vision';
+import { closeAllSessions, createDetector, decodeImage, loadPack } from '@rollcall/vision';
 
 import { FaceFinder, runDetectorWorker, type DetectorRun } from '../src';
 import { dataPath, describeIfData } from '../../../packages/vision/test/support/data';

@@ -1,24 +1,24 @@
 import type { AnalyzedFace, ImageRequest } from '@rollcall/contracts';
 import { vectorToBytes } from '@rollcall/contracts';
 import { packTemplates, toProtoPoints, toProtoQuality } from '@rollcall/detector';
+import type {
+  AlignmentTemplate,
+  DetectedFace,
+  Embedding,
+  FaceAnalyzerOptions,
+  RgbImage,
+  QualityThresholds,
+} from '@rollcall/vision';
 import {
   FaceAnalyzer,
   alignFace,
   decodeImage,
   templateKey,
-  type AlignmentTemplate,
-  type DetectedFace,
-  type Embedding,
-  type FaceAnalyzerOptions,
-  type RgbImage,
-} from '@rollcall/vision';
-import {
   assessFace,
   checkQuality,
   countComparableFaces,
   resolveQualityThresholds,
-  type QualityThresholds,
-} from '@rollcall/vision/src/quality';
+} from '@rollcall/vision';
 
 /** One image's faces, each with quality, issues and embedding (largest face first). */
 export interface ImageAnalysis {

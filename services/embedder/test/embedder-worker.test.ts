@@ -2,8 +2,8 @@ import { bytesToVector, type FaceEmbedded, type FaceFound } from '@rollcall/cont
 import { FaceFinder, runDetectorWorker } from '@rollcall/detector';
 import { createLogger } from '@rollcall/log';
 import { DEAD_LETTER_FIELD_PREFIX } from '@rollcall/streams';
-import { FaceAnalyzer, closeAllSessions, cosineSimilarity, loadPack } from '@rollcall/vision';
 import type { FaceAnalysis } from '@rollcall/vision';
+import { FaceAnalyzer, closeAllSessions, cosineSimilarity, loadPack } from '@rollcall/vision';
 
 import { CropEmbedder, runEmbedderWorker } from '../src';
 import { describeIfData } from '../../../packages/vision/test/support/data';

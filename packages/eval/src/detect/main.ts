@@ -8,9 +8,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isRollcallError } from '@rollcall/errors';
-import { closeAllSessions, inferenceOptionsFromSettings, loadPack } from '@rollcall/vision';
-import { createDetector } from '@rollcall/vision/src/detect/create-detector';
-import { decodeImage } from '@rollcall/vision/src/image/decode-image';
+import {
+  closeAllSessions,
+  inferenceOptionsFromSettings,
+  loadPack,
+  createDetector,
+  decodeImage,
+} from '@rollcall/vision';
 import { lastValue, parseArgs } from '../cli/args';
 import { defaultDataDir } from '../settings';
 import { readDlibXml } from './dlib-xml';

@@ -1,5 +1,5 @@
 import type { Box } from '@rollcall/vision';
-import { iou } from '@rollcall/vision/src/geometry/iou';
+import { iou } from '@rollcall/vision';
 import type { TruthBox } from './dlib-xml';
 
 export interface MatchCounts {

@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { DetectedFace, FaceDetector, FivePoints, RgbImage } from '@rollcall/vision';
-import { alignFace } from '@rollcall/vision/src/align/align-face';
-import { templateKey } from '@rollcall/vision/src/recognize/fused-recognizer';
-import type { OnnxEmbeddingRecognizer } from '@rollcall/vision/src/recognize/onnx-embedding-recognizer';
-import { decodeImage } from '@rollcall/vision/src/image/decode-image';
+import type {
+  DetectedFace,
+  FaceDetector,
+  FivePoints,
+  RgbImage,
+  OnnxEmbeddingRecognizer,
+} from '@rollcall/vision';
+import { alignFace, templateKey, decodeImage } from '@rollcall/vision';
 import { DiskCache, sha256Hex } from '../cache/disk-cache';
 import { fallbackLandmarks } from './fallback-face';
 import { pickCentreFace } from './pick-face';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { TemplateName } from '@rollcall/vision/src/align/templates';
+import type { TemplateName } from '@rollcall/vision';
 import { argError, lastValue, parseArgs, positiveInt } from '../cli/args';
 import { defaultCacheDir, defaultDataDir } from '../settings';
 

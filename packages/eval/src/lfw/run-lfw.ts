@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { RollcallError } from '@rollcall/errors';
+import type { LoadedPack } from '@rollcall/vision';
 import {
   closeAllSessions,
   inferenceOptionsFromSettings,
   loadPack,
-  type LoadedPack,
+  createDetector,
+  OnnxEmbeddingRecognizer,
 } from '@rollcall/vision';
-import { createDetector } from '@rollcall/vision/src/detect/create-detector';
-import { OnnxEmbeddingRecognizer } from '@rollcall/vision/src/recognize/onnx-embedding-recognizer';
 import { DiskCache } from '../cache/disk-cache';
 import type { MultiScoredPair } from '../metrics/fusion';
 import {
