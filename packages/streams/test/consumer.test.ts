@@ -4,7 +4,7 @@ import { DEAD_LETTER_FIELD_PREFIX, appendEntry, type StreamEntry } from '../src'
 import { appendNumbered, pendingCount, startConsumer } from './support/consumers';
 import { capturingLogger } from './support/log-sink';
 import { connect, deletePrefix, requireRedis, testKeySpace } from './support/redis';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '@rollcall/testing';
 
 const keys = testKeySpace();
 let redis: Redis;

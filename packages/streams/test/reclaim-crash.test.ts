@@ -4,7 +4,7 @@ import type { StreamEntry } from '../src';
 import { spawnFixture } from './support/child';
 import { appendNumbered, pendingCount, startConsumer } from './support/consumers';
 import { REDIS_URL, connect, deletePrefix, requireRedis, testKeySpace } from './support/redis';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '@rollcall/testing';
 
 const keys = testKeySpace();
 let redis: Redis;

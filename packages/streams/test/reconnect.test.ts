@@ -6,7 +6,7 @@ import type { StreamEntry } from '../src';
 import { appendNumbered, pendingCount, startConsumer } from './support/consumers';
 import { capturingLogger } from './support/log-sink';
 import { connect, deletePrefix, requireRedis, testKeySpace } from './support/redis';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '@rollcall/testing';
 
 const keys = testKeySpace();
 const tag = randomBytes(3).toString('hex');

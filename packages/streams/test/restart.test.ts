@@ -4,7 +4,7 @@ import { createKeySpace, type StreamEntry } from '../src';
 import { appendNumbered, pendingCount, startConsumer } from './support/consumers';
 import { capturingLogger } from './support/log-sink';
 import { OwnRedis, describeIfRedisServer } from './support/own-redis';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '@rollcall/testing';
 
 /** The server's run id, which changes on every start. */
 async function runId(redis: Redis): Promise<string> {

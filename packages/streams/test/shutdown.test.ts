@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import { spawnFixture } from './support/child';
 import { appendNumbered, pendingCount } from './support/consumers';
 import { REDIS_URL, connect, deletePrefix, requireRedis, testKeySpace } from './support/redis';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '@rollcall/testing';
 
 const keys = testKeySpace();
 let redis: Redis;

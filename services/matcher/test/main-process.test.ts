@@ -25,11 +25,9 @@ describe('the matcher process', () => {
     child.stderr.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n')));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
 
-    await waitFor(
-      'the group joined',
-      () => lines.some((l) => l.includes('consumer group')),
-      60_000,
-    );
+    await waitFor('the group joined', () => lines.some((l) => l.includes('consumer group')), {
+      timeoutMs: 60_000,
+    });
     child.kill('SIGTERM');
     const code = await exited;
 

@@ -1,33 +1,22 @@
 /**
- * Test access to the real Redis at `REDIS_URL` (default `redis://127.0.0.1:6379`): one
- * random key prefix per test file, and cleanup that deletes every key under it.
+ * The registry's defaults over the shared Redis test support: its connection name, a
+ * registry context under a fresh prefix, and a listing of the keys a test left.
  */
-import { randomBytes } from 'node:crypto';
-
 import { createKeySpace } from '@rollcall/streams';
-import Redis from 'ioredis';
+import { connectRedis, testKeySpace } from '@rollcall/testing';
+import type Redis from 'ioredis';
 
 import type { RegistryContext } from '../../src';
 
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { REDIS_URL, deletePrefix } from '@rollcall/testing';
 
 /** A context under a fresh hash-tagged prefix. */
 export function testContext(redis: Redis): RegistryContext {
-  return { redis, keys: createKeySpace(`{test-registry-${randomBytes(4).toString('hex')}}`) };
+  return { redis, keys: testKeySpace('registry', createKeySpace) };
 }
 
 export function connect(): Redis {
-  return new Redis(REDIS_URL, { connectionName: 'registry-test', maxRetriesPerRequest: 3 });
-}
-
-/** Deletes every key under `prefix` (SCAN, never KEYS). */
-export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
+  return connectRedis('registry-test');
 }
 
 /** Every key under `prefix`, sorted. */

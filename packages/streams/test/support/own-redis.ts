@@ -11,7 +11,7 @@ import path from 'node:path';
 
 import Redis from 'ioredis';
 
-import { waitFor } from './wait-for';
+import { waitFor } from '@rollcall/testing';
 
 /** True when `redis-server` can be run here. */
 export function hasRedisServer(): boolean {

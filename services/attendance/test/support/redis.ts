@@ -1,57 +1,31 @@
 /**
- * The real Redis at `REDIS_URL` (default `redis://127.0.0.1:6379`): a random key prefix
- * per test file, and cleanup that deletes every key under it.
+ * The attendance service's defaults over the shared Redis test support: its connection
+ * name, its key-space label, and a longer wait (the service starts a whole process).
  */
-import { randomBytes } from 'node:crypto';
-
 import { createKeySpace, type KeySpace } from '@rollcall/streams';
-import Redis from 'ioredis';
+import {
+  connectRedis,
+  testKeySpace as sharedTestKeySpace,
+  waitFor as sharedWaitFor,
+} from '@rollcall/testing';
+import type Redis from 'ioredis';
 
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { REDIS_URL, deletePrefix, requireRedis } from '@rollcall/testing';
 
 export function connect(name = 'attendance-test'): Redis {
-  return new Redis(REDIS_URL, { connectionName: name, maxRetriesPerRequest: 3 });
+  return connectRedis(name);
 }
 
 /** A key space under a fresh prefix, a Cluster hash tag like the production default. */
 export function testKeySpace(): KeySpace {
-  return createKeySpace(`{test-attendance-${randomBytes(4).toString('hex')}}`);
+  return sharedTestKeySpace('attendance', createKeySpace);
 }
 
-/** Deletes every key under `prefix` (SCAN, never KEYS, so others' work is not stalled). */
-export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
-
-/** Fails the suite early, saying what to start, when Redis does not answer. */
-export async function requireRedis(redis: Redis): Promise<void> {
-  try {
-    await redis.ping();
-  } catch (error) {
-    throw new Error(
-      `Redis is not reachable at REDIS_URL=${REDIS_URL}; start redis-server or point ` +
-        `REDIS_URL at one. (${String(error)})`,
-    );
-  }
-}
-
-/** Polls `condition` until it holds; the failure names what was awaited. */
-export async function waitFor<T>(
+/** {@link sharedWaitFor} with a 15 s default timeout. */
+export function waitFor<T>(
   what: string,
   condition: () => T | Promise<T>,
   { timeoutMs = 15_000, intervalMs = 20 } = {},
 ): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await condition();
-    if (last) return last as NonNullable<T>;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})`);
+  return sharedWaitFor(what, condition, { timeoutMs, intervalMs });
 }

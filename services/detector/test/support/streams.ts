@@ -6,6 +6,7 @@ import {
   type EntryType,
 } from '@rollcall/contracts';
 import { appendEntry, type StreamRef } from '@rollcall/streams';
+import { waitFor as sharedWaitFor } from '@rollcall/testing';
 import type Redis from 'ioredis';
 
 /** Appends one typed message, as a producer would. */
@@ -36,18 +37,11 @@ export async function readDecoded(redis: Redis, stream: StreamRef): Promise<Deco
   return (await readAll(redis, stream)).map((e) => decodeEntry(e.fields));
 }
 
-/** Polls until `condition` holds; the failure names what was awaited. */
-export async function waitFor<T>(
+/** The shared `waitFor` with the detector's defaults: 30 s (model loads), polled every 25 ms. */
+export function waitFor<T>(
   what: string,
   condition: () => T | Promise<T>,
   timeoutMs = 30_000,
 ): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await condition();
-    if (last) return last as NonNullable<T>;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})`);
+  return sharedWaitFor(what, condition, { timeoutMs, intervalMs: 25 });
 }
