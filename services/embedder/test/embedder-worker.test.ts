@@ -76,8 +76,11 @@ describeIfData('embedder worker on the real Redis', GROUP_PHOTO, () => {
       );
       expect(similarity).toBeGreaterThan(0.99);
     }
-    const pending = await redis.xpending(keys.faces.key, 'embedder');
-    expect(pending[0]).toBe(0);
+    // A batch's results are appended before its entries are acknowledged: await the acks.
+    await waitFor('every face acknowledged', async () => {
+      const [count] = (await redis.xpending(keys.faces.key, 'embedder')) as [number];
+      return count === 0;
+    });
   });
 
   it('dead-letters a face without the crops the pack needs', async () => {
