@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { visionSettings } from '@rollcall/config';
-import { RollcallError } from '@rollcall/errors';
+import { RollcallError, isRollcallError } from '@rollcall/errors';
 import { decodeImage, type RgbImage } from '@rollcall/vision';
 
 /** Reads and decodes an image file under the `ROLLCALL_MAX_IMAGE_PIXELS` limit. */
@@ -13,5 +13,16 @@ export async function readImage(file: string): Promise<RgbImage> {
       details: { file: full },
     });
   }
-  return decodeImage(await readFile(full), { maxPixels: visionSettings().maxImagePixels });
+  try {
+    return await decodeImage(await readFile(full), {
+      maxPixels: visionSettings().maxImagePixels,
+    });
+  } catch (err) {
+    // With several images on one command line, the refusal must say which file it is.
+    if (!isRollcallError(err)) throw err;
+    throw new RollcallError(err.code, `${full}: ${err.message}`, {
+      details: { ...err.details, file: full },
+      cause: err,
+    });
+  }
 }

@@ -108,6 +108,16 @@ describeIfPresent('rollcall detect, embed, compare and identify on real photos',
     const notImage = rollcall(['detect', path.join(BBT, 'PROVENANCE.txt')]);
     expect(notImage.code).toBe(3);
     expect(notImage.stderr).toContain('IMAGE_UNREADABLE');
+    expect(notImage.stderr).toContain(path.join(BBT, 'PROVENANCE.txt'));
     expect(notImage.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('refuses an --out path it cannot write with a coded error, not a stack trace', () => {
+    const out = path.join(tempDir(), 'no-such-folder', 'annotated.jpg');
+    const run = rollcall(['detect', path.join(BBT, 'group', 'bbt1.jpg'), '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('INVALID_ARGUMENT');
+    expect(run.stderr).toContain(out);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 });

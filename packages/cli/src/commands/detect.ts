@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { RollcallError } from '@rollcall/errors';
 import { drawFaces } from '../draw-faces';
 import { describeBox, faceJson } from '../face-json';
 import { globalOptions } from '../global-options';
@@ -21,7 +22,8 @@ export function addDetectCommand(program: Command): void {
       try {
         const faces = await detector.detect(pixels);
         const annotated = options.out === undefined ? undefined : path.resolve(options.out);
-        if (annotated !== undefined) await writeFile(annotated, await drawFaces(pixels, faces));
+        if (annotated !== undefined)
+          await writeAnnotated(annotated, await drawFaces(pixels, faces));
 
         const result = {
           image: path.resolve(image),
@@ -42,4 +44,17 @@ export function addDetectCommand(program: Command): void {
         await detector.close();
       }
     });
+}
+
+async function writeAnnotated(file: string, jpeg: Buffer): Promise<void> {
+  try {
+    await writeFile(file, jpeg);
+  } catch (err) {
+    throw new RollcallError(
+      'INVALID_ARGUMENT',
+      `Cannot write the annotated image to ${file} (${(err as NodeJS.ErrnoException).code}): ` +
+        'pass --out a file path in an existing, writable folder.',
+      { details: { file }, cause: err },
+    );
+  }
 }
