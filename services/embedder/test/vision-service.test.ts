@@ -59,7 +59,7 @@ describeIfData('Vision gRPC service on real photos', GROUP_PHOTO, () => {
     redis.disconnect();
   });
 
-  it('DetectAndEmbed returns every face with quality, issues and the analyzer embedding', async () => {
+  it('DetectAndEmbed returns every face with quality, issues and the embedding', async () => {
     const jpeg = readData(GROUP_PHOTO);
     const direct = await analyzer.analyze(jpeg);
     const reply = await client.detectAndEmbed({ image: jpeg, maxFaces: 0 });

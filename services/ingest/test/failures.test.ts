@@ -103,7 +103,7 @@ describe('CameraSource failures', () => {
     });
   });
 
-  it('reports an absent V4L2 device as CAMERA_UNREACHABLE and keeps retrying (plug-in)', async () => {
+  it('reports an absent V4L2 device as CAMERA_UNREACHABLE and keeps retrying', async () => {
     // Only the missing-device path runs here: this machine has no capture device.
     const source = startSource({ cameraId: 'usb', url: 'v4l2:///dev/video97' });
     const status = await waitForError(source);

@@ -83,7 +83,8 @@ function report(
   for (const [set, counts] of Object.entries(perSet)) {
     const r = rates(counts);
     console.log(
-      `  ${set.padEnd(13)} recall ${(100 * r.recall).toFixed(1)}% (${r.truePositives}/${r.faces})  ` +
+      `  ${set.padEnd(13)} recall ${(100 * r.recall).toFixed(1)}% ` +
+        `(${r.truePositives}/${r.faces})  ` +
         `precision ${(100 * r.precision).toFixed(1)}% (${r.falsePositives} false)`,
     );
   }

@@ -61,7 +61,8 @@ export function describeIfFaceApi(name: string, fn: () => void): void {
   }
   console.warn(
     `skipped "${name}": @vladmandic/face-api@1.7.15 model files not found (set ` +
-      'ROLLCALL_FACE_API_DIR to the unpacked package, or run node scripts/install-default-pack.cjs)',
+      'ROLLCALL_FACE_API_DIR to the unpacked package, or run ' +
+      'node scripts/install-default-pack.cjs)',
   );
   describe.skip(name, fn);
 }
