@@ -1,7 +1,7 @@
 import os from 'node:os';
 
 import { intSetting } from '@rollcall/config';
-import { DEFAULT_KEY_PREFIX } from '@rollcall/streams';
+import { redisSettingsShape } from '@rollcall/streams';
 import { z } from 'zod';
 
 /** What every stream worker reads from the environment, besides the vision settings. */
@@ -16,14 +16,7 @@ export interface WorkerSettings {
 
 /** The `WorkerSettings` variables, to spread into a service's schema. */
 export const workerSettingsShape = {
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
-    .default('redis://127.0.0.1:6379'),
-  ROLLCALL_KEY_PREFIX: z
-    .string()
-    .regex(/^(\{[\w.-]{1,64}\}|[\w.-]{1,64})$/, 'letters, digits, . _ - (optionally in braces)')
-    .default(DEFAULT_KEY_PREFIX),
+  ...redisSettingsShape,
   ROLLCALL_CONSUMER: z
     .string()
     .regex(/^[\w.-]{1,100}$/, '1-100 letters, digits, . _ or -')

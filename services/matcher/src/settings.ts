@@ -1,7 +1,7 @@
 import os from 'node:os';
 
 import { enumSetting, intSetting, loadConfig, type Env } from '@rollcall/config';
-import { DEFAULT_KEY_PREFIX, checkPart, checkPrefix } from '@rollcall/streams';
+import { checkPart, redisSettingsShape } from '@rollcall/streams';
 import { z } from 'zod';
 
 /** How one matcher process runs, read once from the environment at start. */
@@ -30,14 +30,7 @@ const valid = (check: (value: string) => string) => (value: string) => {
 export function matcherSettingsSchema() {
   return z
     .object({
-      REDIS_URL: z
-        .string()
-        .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
-        .default('redis://127.0.0.1:6379'),
-      ROLLCALL_KEY_PREFIX: z
-        .string()
-        .refine(valid(checkPrefix), 'letters, digits, ".", "_" or "-", optionally in {braces}')
-        .default(DEFAULT_KEY_PREFIX),
+      ...redisSettingsShape,
       MATCHER_CONSUMER: z
         .string()
         .refine(

@@ -1,5 +1,5 @@
 import { enumSetting, intSetting, loadConfig, type Env } from '@rollcall/config';
-import { DEFAULT_KEY_PREFIX, checkPrefix } from '@rollcall/streams';
+import { redisSettingsShape } from '@rollcall/streams';
 import { z } from 'zod';
 
 /** The API's settings, read once from the environment. */
@@ -31,14 +31,7 @@ const MIB = 1024 * 1024;
 
 const schema = z
   .object({
-    REDIS_URL: z
-      .string()
-      .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
-      .default('redis://127.0.0.1:6379'),
-    ROLLCALL_KEY_PREFIX: z
-      .string()
-      .refine(isPrefix, 'letters, digits, ".", "_" or "-", optionally in {braces}')
-      .default(DEFAULT_KEY_PREFIX),
+    ...redisSettingsShape,
     ROLLCALL_API_HOST: z.string().min(1).default('127.0.0.1'),
     ROLLCALL_API_PORT: intSetting(0, 65_535).default(8080),
     ROLLCALL_API_VISION: enumSetting(['grpc', 'in-process'] as const).default('grpc'),
@@ -65,13 +58,4 @@ const schema = z
 /** Reads and validates the settings; every bad variable is listed in one CONFIG_INVALID. */
 export function loadApiSettings(env: Env = process.env): ApiSettings {
   return loadConfig(schema, env);
-}
-
-function isPrefix(value: string): boolean {
-  try {
-    checkPrefix(value);
-    return true;
-  } catch {
-    return false;
-  }
 }

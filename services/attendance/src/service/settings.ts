@@ -1,5 +1,5 @@
 import { intSetting, loadConfig, type Env } from '@rollcall/config';
-import { DEFAULT_KEY_PREFIX, checkPrefix } from '@rollcall/streams';
+import { redisSettingsShape } from '@rollcall/streams';
 import { z } from 'zod';
 
 import { checkTimeZone } from '../rules/time-zone';
@@ -29,14 +29,7 @@ const DAYS_30_MS = 30 * 24 * HOUR_MS;
 
 const schema = z
   .object({
-    REDIS_URL: z
-      .string()
-      .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
-      .default('redis://127.0.0.1:6379'),
-    ROLLCALL_KEY_PREFIX: z
-      .string()
-      .refine(isValid(checkPrefix), 'letters, digits, ".", "_" or "-", optionally in {braces}')
-      .default(DEFAULT_KEY_PREFIX),
+    ...redisSettingsShape,
     ROLLCALL_TIMEZONE: z
       .string()
       .refine(isValid(checkTimeZone), 'an IANA time zone such as Europe/Berlin or UTC')
