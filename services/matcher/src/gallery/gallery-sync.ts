@@ -1,6 +1,6 @@
 import { createLogger, type Logger } from '@rollcall/log';
 import { readRegistryChange, type RegistryContext, type SampleVector } from '@rollcall/registry';
-import { StreamEntry, type KeySpace } from '@rollcall/streams';
+import { StreamEntry, abortableSleep, type KeySpace } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 
 import {
@@ -174,16 +174,4 @@ export class GallerySync {
     for (const [personId, vectors] of byPerson) gallery.setPerson(personId, vectors);
     this.logger.debug({ people: personIds.length }, 'registry changes applied');
   }
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
