@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { createLogger } from '@rollcall/log';
+import { deletePrefix } from '@rollcall/testing';
 import Redis from 'ioredis';
 
 import { createKeySpace, queueAppend, runConsumer, type StreamRef } from '../src';
@@ -49,15 +50,6 @@ async function drain(redis: Redis, stream: StreamRef, batch: number): Promise<nu
   });
   await done;
   return ENTRIES / ((performance.now() - started) / 1_000);
-}
-
-async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    if (found.length > 0) await redis.del(...found);
-    cursor = next;
-  } while (cursor !== '0');
 }
 
 async function main(): Promise<void> {

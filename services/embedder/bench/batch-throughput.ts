@@ -8,6 +8,7 @@ import path from 'node:path';
 import { encodeEntry, type FaceFound } from '@rollcall/contracts';
 import { FaceFinder } from '@rollcall/detector';
 import { createLogger } from '@rollcall/log';
+import { deletePrefix } from '@rollcall/testing';
 import { createKeySpace, queueAppend, type KeySpace } from '@rollcall/streams';
 import { visionSettings } from '@rollcall/config';
 import { FaceAnalyzer, closeAllSessions, loadPack } from '@rollcall/vision';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
         const facesPerSecond = await timeRun(redis, keys, analyzer, found, batchSize);
         console.log(`batch ${batchSize}: ${facesPerSecond.toFixed(1)} faces/s`);
       } finally {
-        await deleteKeys(redis, keys.prefix);
+        await deletePrefix(redis, keys.prefix);
       }
     }
   } finally {
@@ -86,15 +87,6 @@ async function timeRun(
   controller.abort();
   await run.done;
   return FACES / seconds;
-}
-
-async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }
 
 main().catch((error: unknown) => {

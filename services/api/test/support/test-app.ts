@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { createLogger } from '@rollcall/log';
+import { deletePrefix } from '@rollcall/testing';
 import { createKeySpace, type KeySpace } from '@rollcall/streams';
 import type { FastifyInstance } from 'fastify';
 import Redis from 'ioredis';
@@ -56,15 +57,7 @@ export async function startTestApp(
   };
 }
 
-/** Deletes every key under `prefix` (SCAN, never KEYS). */
-export async function deletePrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    if (found.length > 0) await redis.del(...found);
-    cursor = next;
-  } while (cursor !== '0');
-}
+export { deletePrefix };
 
 /** The `error.code` of a JSON error reply. */
 export function codeOf(body: string): string | undefined {
