@@ -1,6 +1,7 @@
 import { decodeEntryAs, encodeEntry, type FaceFound, type Frame } from '@rollcall/contracts';
 import type { Logger } from '@rollcall/log';
 import {
+  CONSUMER_GROUPS,
   queueAppend,
   runConsumer,
   type ConsumerStats,
@@ -13,7 +14,7 @@ import { asBadEntry } from './bad-input';
 import type { FaceFinder } from './face-finder';
 
 /** The consumer group every detector process joins on the frames stream. */
-export const DETECTOR_GROUP = 'detector';
+export const DETECTOR_GROUP = CONSUMER_GROUPS.detector;
 
 /** How one detector process runs. */
 export interface DetectorWorkerOptions {

@@ -2,6 +2,7 @@ import { decodeEntryAs, encodeEntry, vectorToBytes, type FaceEmbedded } from '@r
 import { asBadEntry, throwOnFailedStep } from '@rollcall/detector';
 import type { Logger } from '@rollcall/log';
 import {
+  CONSUMER_GROUPS,
   queueAppend,
   runConsumer,
   type ConsumerStats,
@@ -15,7 +16,7 @@ import { Batcher } from './batcher';
 import type { CropEmbedder } from './crop-embedder';
 
 /** The consumer group every embedder process joins on the faces stream. */
-export const EMBEDDER_GROUP = 'embedder';
+export const EMBEDDER_GROUP = CONSUMER_GROUPS.embedder;
 
 /** How one embedder process reads faces. */
 export interface EmbedderWorkerOptions {

@@ -13,3 +13,18 @@ export {
 } from './ffmpeg/ffmpeg-decoder';
 export { FrameSplitter } from './ffmpeg/frame-splitter';
 export { parseFfmpegLine, type FfmpegLogLine } from './ffmpeg/ffmpeg-log';
+
+// The ingest service: cameras from the API's configuration, frames onto the frames stream.
+export { IngestService, type IngestServiceOptions } from './service/ingest-service';
+export { RunningCamera } from './service/running-camera';
+export { FramePublisher, type PublishCounts } from './publish/frame-publisher';
+export { frameMessage } from './publish/frame-message';
+export { LagProbe } from './publish/lag-probe';
+export {
+  loadIngestSettings,
+  type FrameFormat,
+  type IngestSettings,
+} from './settings/ingest-settings';
+export { readCameraConfig, type CameraConfig } from './cameras/camera-config';
+export { inShard } from './cameras/shard';
+export { statusFields } from './status/status-fields';

@@ -71,6 +71,14 @@ export interface KeySpace {
   attendanceByCamera(cameraId: string): string;
   /** Hash: sha256 of an API key -> key record (JSON). Keys themselves are never stored. */
   readonly apiKeys: string;
+
+  // Background jobs (BullMQ) and what they keep beside the queue.
+  /** BullMQ's `prefix` option: a queue's keys are `<this>:<queue name>:...`. */
+  readonly jobQueuePrefix: string;
+  /** List of one bulk import's per-file outcomes (JSON), in the order they were done. */
+  importFiles(importId: string): string;
+  /** String: an uploaded import archive, kept until its job has read it. */
+  importArchive(importId: string): string;
 }
 
 /** The key space for `prefix` (default `{rollcall}`: one Cluster slot for everything). */
@@ -109,5 +117,8 @@ export function createKeySpace(prefix: string = DEFAULT_KEY_PREFIX): KeySpace {
     attendanceByPerson: (id: string) => `${p}:person:${checkPart('person id', id)}:attendance`,
     attendanceByCamera: (id: string) => `${p}:camera:${checkPart('camera id', id)}:attendance`,
     apiKeys: `${p}:apikeys:hashes`,
+    jobQueuePrefix: `${p}:jobs`,
+    importFiles: (id: string) => `${p}:import:${checkPart('import id', id)}:files`,
+    importArchive: (id: string) => `${p}:import:${checkPart('import id', id)}:archive`,
   });
 }

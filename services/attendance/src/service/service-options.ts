@@ -1,5 +1,5 @@
 import type { Logger } from '@rollcall/log';
-import type { KeySpace } from '@rollcall/streams';
+import { CONSUMER_GROUPS, type KeySpace } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 
 import type { EngineOptions } from '../engine/engine-options';
@@ -33,4 +33,4 @@ export interface AttendanceServiceOptions {
 }
 
 /** The consumer group every attendance process joins on the matches stream. */
-export const ATTENDANCE_GROUP = 'attendance';
+export const ATTENDANCE_GROUP = CONSUMER_GROUPS.attendance;

@@ -1,5 +1,5 @@
 import { createLogger, type Logger } from '@rollcall/log';
-import { runConsumer, type KeySpace } from '@rollcall/streams';
+import { CONSUMER_GROUPS, runConsumer, type KeySpace } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 
 import { Gallery } from '../gallery/gallery';
@@ -10,7 +10,7 @@ import { createMatchHandler } from './match-handler';
 import type { PackModel } from './pack-model';
 
 /** The consumer group every matcher replica joins on the embeddings stream. */
-export const MATCHER_GROUP = 'matcher';
+export const MATCHER_GROUP = CONSUMER_GROUPS.matcher;
 
 /** One matcher process. */
 export interface RunMatcherOptions {
