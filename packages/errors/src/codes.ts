@@ -160,6 +160,34 @@ export const ERROR_CODES = {
   },
   INTERNAL: { status: 500, summary: 'An unexpected failure (a bug); the server logged it.' },
 
+  // Bulk import
+  IMPORT_NOT_FOUND: { status: 404, summary: 'No bulk import with that id exists (or it expired).' },
+  IMPORT_ARCHIVE_INVALID: {
+    status: 422,
+    summary: 'The upload is not a readable zip, or an entry is not the size its header claims.',
+  },
+  IMPORT_ARCHIVE_TOO_LARGE: {
+    status: 413,
+    summary: 'The archive or folder has more files or unpacked bytes than the import limits.',
+  },
+  IMPORT_ENTRY_UNSAFE: {
+    status: 422,
+    summary: 'An entry is a link or its path is absolute or climbs out of the archive (..).',
+  },
+  IMPORT_FILE_NOT_IMAGE: {
+    status: 415,
+    summary: 'A file in the import does not have an image extension (jpg, png, webp, ...).',
+  },
+  IMPORT_FILE_TOO_LARGE: { status: 413, summary: 'A photo in the import is over the size limit.' },
+  IMPORT_NO_PERSON_FOLDER: {
+    status: 422,
+    summary: 'A photo is not inside a person folder (one folder per person, photos in it).',
+  },
+  IMPORT_FOLDER_NOT_ALLOWED: {
+    status: 403,
+    summary: 'Folder imports are off, or the folder is outside the configured import root.',
+  },
+
   // Configuration and input
   CONFIG_INVALID: { status: 500, summary: 'One or more settings are invalid.' },
   DATA_NOT_FOUND: { status: 404, summary: 'A data folder or file that was asked for is absent.' },

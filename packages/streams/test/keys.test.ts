@@ -26,6 +26,9 @@ function allNames(keys: KeySpace): string[] {
     keys.attendanceByDay('2026-03-29'),
     keys.attendanceByPerson('person-1'),
     keys.attendanceByCamera('door-1'),
+    `${keys.jobQueuePrefix}:imports`,
+    keys.importFiles('imp_1'),
+    keys.importArchive('imp_1'),
   ];
 }
 

@@ -12,11 +12,13 @@ import type { AttendanceReader } from './attendance/attendance-reader';
 import { serviceAttendanceReader } from './attendance/service-reader';
 import { bearerAuth } from './auth/bearer-auth';
 import { ERROR_BODY_SCHEMA, toRollcallError } from './errors/error-reply';
+import type { ImportSettings } from './import/import-settings';
 import { createApiMetrics, type ApiMetrics } from './metrics/api-metrics';
 import { registerAttendanceRoutes } from './routes/attendance';
 import { registerCameraRoutes } from './routes/cameras';
 import { registerFaceRoutes } from './routes/faces';
 import { registerHealthRoutes } from './routes/health';
+import { registerImportRoutes } from './routes/imports';
 import { registerPeopleRoutes } from './routes/people';
 import type { RouteDeps } from './routes/route-deps';
 import { RequestLog } from './request-log';
@@ -54,6 +56,8 @@ export interface AppDependencies {
   readonly limits?: Partial<ApiLimits>;
   /** Default: the attendance service's query functions. */
   readonly attendance?: AttendanceReader;
+  /** Bulk import settings over the environment's (`loadImportSettings`). */
+  readonly imports?: Partial<ImportSettings>;
 }
 
 /** The fastify app: `/v1` admin routes need an API key; health, metrics and docs do not. */
@@ -99,6 +103,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       registerCameraRoutes(v1, routeDeps);
       registerSettingsRoutes(v1, routeDeps);
       registerAttendanceRoutes(v1, routeDeps);
+      registerImportRoutes(v1, routeDeps, deps.imports);
       done();
     },
     { prefix: '/v1' },
