@@ -149,6 +149,14 @@ export const ERROR_CODES = {
   },
   SAMPLE_NOT_FOUND: { status: 404, summary: 'That person has no face sample with that id.' },
   CAMERA_NOT_FOUND: { status: 404, summary: 'No camera with that id is configured.' },
+  FACE_CROP_EXPIRED: {
+    status: 404,
+    summary: 'The face is no longer on the pipeline streams, which keep the latest entries only.',
+  },
+  FRAME_NOT_FOUND: {
+    status: 404,
+    summary: 'The camera has no recent frame on the frames stream (offline or not started).',
+  },
   VISION_UNAVAILABLE: {
     status: 503,
     summary: 'The vision workers did not answer the enrollment call.',
@@ -157,6 +165,10 @@ export const ERROR_CODES = {
   REDIS_UNAVAILABLE: {
     status: 503,
     summary: 'Redis did not answer (not running, wrong REDIS_URL, or refused the login).',
+  },
+  SERVICE_FAILED: {
+    status: 503,
+    summary: 'A Rollcall service exited while starting, or was not ready in time (see its log).',
   },
   INTERNAL: { status: 500, summary: 'An unexpected failure (a bug); the server logged it.' },
 

@@ -1,0 +1,47 @@
+import { AttendanceType, decodeEntryAs, type AttendanceRecord } from '@rollcall/contracts';
+import type { KeySpace } from '@rollcall/streams';
+import type { Redis } from 'ioredis';
+
+/**
+ * Calls `onRecord` for every attendance record appended after now, until `signal` fires.
+ * A plain XREAD on a connection of its own: this is a viewer, not a member of any group,
+ * so it takes nothing from the services that consume the stream.
+ */
+export async function followAttendance(
+  redis: Redis,
+  keys: KeySpace,
+  signal: AbortSignal,
+  onRecord: (record: AttendanceRecord) => void | Promise<void>,
+): Promise<void> {
+  const reader = redis.duplicate();
+  reader.on('error', () => undefined);
+  const stop = () => reader.disconnect();
+  signal.addEventListener('abort', stop, { once: true });
+  let position = '$';
+  try {
+    while (!signal.aborted) {
+      const reply = await reader
+        .xreadBuffer('BLOCK', 2_000, 'STREAMS', keys.attendance.key, position)
+        .catch(() => null);
+      for (const [id, flat] of reply?.[0]?.[1] ?? []) {
+        position = id.toString();
+        await onRecord(decodeEntryAs('AttendanceRecord', toFields(flat)));
+      }
+      if (reply === null && !signal.aborted) await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+    reader.disconnect();
+  }
+}
+
+/** `check_in` / `check_out`, as the API names the types. */
+export function typeName(type: AttendanceType): string {
+  return type === AttendanceType.ATTENDANCE_TYPE_CHECK_OUT ? 'check_out' : 'check_in';
+}
+
+function toFields(flat: Buffer[]): Map<string, Buffer> {
+  const fields = new Map<string, Buffer>();
+  for (let i = 0; i + 1 < flat.length; i += 2) fields.set(String(flat[i]), flat[i + 1] as Buffer);
+  return fields;
+}
