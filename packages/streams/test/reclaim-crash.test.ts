@@ -74,4 +74,41 @@ describe('a consumer process killed mid-message', () => {
     expect(stats).toMatchObject({ processed: ids.length, reclaimed: ids.length });
     expect(await redis.xlen(keys.deadLetters(stream).key)).toBe(0);
   });
+
+  it('is resumed at once by a new process under the same consumer name', async () => {
+    const stream = keys.faces;
+    const ids = await appendNumbered(redis, stream, 4);
+    const child = spawnFixture('hanging-consumer.ts', {
+      REDIS_URL,
+      STREAM_KEY: stream.key,
+      GROUP: 'embedders',
+      CONSUMER: 'embedder-1',
+    });
+    await waitFor('the child to start a handler', () => child.output().includes('started'), {
+      timeoutMs: 30_000,
+    });
+    child.process.kill('SIGKILL');
+    await child.exited;
+
+    const handled: string[] = [];
+    // A claim idle time far beyond the test: only the resume can hand these entries over.
+    const restarted = startConsumer({
+      redis,
+      stream,
+      deadLetterStream: keys.deadLetters(stream),
+      group: 'embedders',
+      consumer: 'embedder-1',
+      claimIdleMs: 600_000,
+      handler: async (entry: StreamEntry) => {
+        handled.push(entry.id);
+        await Promise.resolve();
+      },
+    });
+    await waitFor('every entry handled', () => handled.length === ids.length, { timeoutMs: 5_000 });
+    const stats = await restarted.stop();
+
+    expect(handled).toEqual(ids);
+    expect(stats).toMatchObject({ processed: ids.length, resumed: ids.length, reclaimed: 0 });
+    expect(await pendingCount(redis, stream, 'embedders')).toBe(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { parseAutoClaimReply, parseDeliveryCounts, type RawEntry } from '../entry';
+import { parseAutoClaimReply, parseDeliveryCounts, parseReadReply, type RawEntry } from '../entry';
 import type { ConsumerContext } from './context';
 import { handleEntry } from './handle-entry';
 
@@ -66,4 +66,40 @@ function noteDeleted(ctx: ConsumerContext, ids: string[]): void {
     { count: ids.length, entryIds: ids.slice(0, 10) },
     'pending entries were trimmed before they were processed',
   );
+}
+
+/**
+ * Handles the entries this consumer name already holds pending, before reading new ones:
+ * they were delivered to an earlier process of the same name (a worker restarted under a
+ * stable name after a crash) and would otherwise wait `claimIdleMs` for a reclaim. Reads
+ * the consumer's own pending list with XREADGROUP from id 0, page by page.
+ */
+export async function resumeOwnPending(ctx: ConsumerContext): Promise<void> {
+  const { redis, stream, group, consumer, batch, signal } = ctx.options;
+  let after = '0';
+
+  while (!signal.aborted) {
+    const reply = await redis.callBuffer(
+      'XREADGROUP',
+      'GROUP',
+      group,
+      consumer,
+      'COUNT',
+      String(batch),
+      'STREAMS',
+      stream.key,
+      after,
+    );
+    const entries = parseReadReply(reply);
+    const last = entries[entries.length - 1];
+    if (last === undefined) return;
+
+    const counts = await deliveryCounts(ctx, entries);
+    ctx.stats.resumed += entries.length;
+    for (const entry of entries) {
+      if (signal.aborted) return;
+      await handleEntry(ctx, entry, counts.get(entry.id) ?? 1);
+    }
+    after = last.id;
+  }
 }

@@ -8,7 +8,7 @@ import { ensureGroup, isRedisError } from './ensure-group';
 import { handleEntry } from './handle-entry';
 import { resolveConsumerOptions, type ConsumerOptions } from './options';
 import { pruneIdleConsumers } from './prune-consumers';
-import { reclaimIdle } from './reclaim';
+import { reclaimIdle, resumeOwnPending } from './reclaim';
 import { emptyStats, type ConsumerStats } from './stats';
 
 /**
@@ -77,6 +77,7 @@ async function loop(ctx: ConsumerContext, reader: Redis): Promise<void> {
   const { signal, reclaimEveryMs } = ctx.options;
   const backoff = new Backoff();
   let groupReady = false;
+  let resumed = false;
   let nextReclaimAt = 0;
 
   while (!signal.aborted) {
@@ -85,6 +86,8 @@ async function loop(ctx: ConsumerContext, reader: Redis): Promise<void> {
       groupReady = true;
       // Only the first connect is ours; after that ioredis reconnects by itself.
       if (reader.status === 'wait') await reader.connect();
+      if (!resumed) await resumeOwnPending(ctx);
+      resumed = true;
 
       if (Date.now() >= nextReclaimAt) {
         await reclaimIdle(ctx);

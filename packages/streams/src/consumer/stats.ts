@@ -8,6 +8,8 @@ export interface ConsumerStats {
   deadLettered: number;
   /** Entries reclaimed from idle members (this one included, after a failure). */
   reclaimed: number;
+  /** Entries an earlier process of this consumer name left pending, handled at start. */
+  resumed: number;
   /** Pending entries the stream had trimmed or deleted before they were processed. */
   trimmed: number;
   /** Silent members with nothing pending removed from the group. */
@@ -22,6 +24,7 @@ export function emptyStats(): ConsumerStats {
     failed: 0,
     deadLettered: 0,
     reclaimed: 0,
+    resumed: 0,
     trimmed: 0,
     pruned: 0,
     redisErrors: 0,
