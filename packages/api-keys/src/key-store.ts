@@ -1,8 +1,9 @@
+import { loadConfig } from '@rollcall/config';
 import { RollcallError } from '@rollcall/errors';
-import { createKeySpace } from '@rollcall/streams';
+import { createKeySpace, redisSettingsShape } from '@rollcall/streams';
 import Redis from 'ioredis';
+import { z } from 'zod';
 
-import { loadApiSettings } from '../config/api-settings';
 import {
   createApiKey,
   listApiKeys,
@@ -18,6 +19,12 @@ export interface ApiKeyStore {
   revoke(id: string): Promise<ApiKeyRecord>;
 }
 
+/** The two settings the key store reads, as every service reads them. */
+const settingsSchema = z.object(redisSettingsShape).transform((env) => ({
+  redisUrl: env.REDIS_URL,
+  keyPrefix: env.ROLLCALL_KEY_PREFIX,
+}));
+
 /**
  * Runs `action` on the API keys of the Redis at `REDIS_URL` under `ROLLCALL_KEY_PREFIX`
  * (the settings the API reads), then disconnects. A Redis that does not answer within
@@ -27,7 +34,7 @@ export async function withApiKeyStore<T>(
   action: (store: ApiKeyStore) => Promise<T>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<T> {
-  const settings = loadApiSettings(env);
+  const settings = loadConfig(settingsSchema, env);
   const redis = new Redis(settings.redisUrl, {
     connectionName: 'rollcall-keys',
     lazyConnect: true,
@@ -35,6 +42,9 @@ export async function withApiKeyStore<T>(
     maxRetriesPerRequest: 1,
     retryStrategy: () => null,
   });
+  // A refused connection rejects `connect()` below, which says what to do; without a
+  // listener ioredis would also print its own "Unhandled error event" with a stack.
+  redis.on('error', () => undefined);
   const keys = createKeySpace(settings.keyPrefix);
 
   try {

@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { RollcallError, isRollcallError } from '@rollcall/errors';
+import { RollcallError, isRollcallError, type ErrorCode } from '@rollcall/errors';
 import type { Embedding, FaceAnalyzer } from '@rollcall/vision';
+import { EXIT, exitCodeFor } from './exit-codes';
 import { readImage } from './read-image';
 
 const IMAGE = /\.(jpe?g|png|webp|bmp|tiff?|gif|avif|heic|heif)$/i;
@@ -11,7 +12,14 @@ export interface Person {
   readonly name: string;
   readonly embeddings: readonly Embedding[];
   readonly photos: number;
-  readonly skipped: readonly { file: string; reason: string }[];
+  readonly skipped: readonly SkippedPhoto[];
+}
+
+/** A gallery photo that was not enrolled, and why (`code` from the error registry). */
+export interface SkippedPhoto {
+  readonly file: string;
+  readonly code: ErrorCode;
+  readonly reason: string;
 }
 
 /**
@@ -49,19 +57,22 @@ export async function enrolGallery(analyzer: FaceAnalyzer, dir: string): Promise
 async function enrolPerson(analyzer: FaceAnalyzer, folder: string, name: string): Promise<Person> {
   const files = (await readdir(folder)).filter((f) => IMAGE.test(f)).sort();
   const embeddings: Embedding[] = [];
-  const skipped: { file: string; reason: string }[] = [];
+  const skipped: SkippedPhoto[] = [];
 
   for (const file of files) {
     const full = path.join(folder, file);
     try {
       const analysis = await analyzer.analyze(await readImage(full), { maxFaces: 1 });
       const embedding = analysis.faces[0]?.embedding;
-      if (embedding === undefined) skipped.push({ file: full, reason: 'no face found' });
-      else embeddings.push(embedding);
+      if (embedding !== undefined) embeddings.push(embedding);
+      else skipped.push({ file: full, code: 'FACE_NOT_FOUND', reason: 'no face found' });
     } catch (err) {
-      // One unreadable photo should not stop enrolment of the rest.
-      if (!isRollcallError(err)) throw err;
-      skipped.push({ file: full, reason: `${err.code}: ${err.message}` });
+      // One unreadable photo should not stop enrolment of the rest; a broken install should.
+      if (!isRollcallError(err) || exitCodeFor(err.code) !== EXIT.input) throw err;
+      const reason = err.message.startsWith(`${full}: `)
+        ? err.message.slice(full.length + 2)
+        : err.message;
+      skipped.push({ file: full, code: err.code, reason: `${err.code}: ${reason}` });
     }
   }
   return { name, embeddings, photos: files.length, skipped };

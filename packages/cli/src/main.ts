@@ -2,7 +2,9 @@ import { CommanderError } from 'commander';
 import { isRollcallError } from '@rollcall/errors';
 import { closeAllSessions } from '@rollcall/vision';
 import { EXIT, exitCodeFor } from './exit-codes';
+import { PartialFailure } from './partial-failure';
 import { buildProgram } from './program';
+import { quietRuntimeLogs } from './quiet-runtime';
 
 /**
  * Runs `rollcall` with `argv` and returns the exit code. A `RollcallError` is printed as
@@ -11,6 +13,7 @@ import { buildProgram } from './program';
  */
 export async function run(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');
+  quietRuntimeLogs();
   try {
     await buildProgram().parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
@@ -18,6 +21,11 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (err instanceof CommanderError) {
       // Help and version are "errors" to commander; they already printed what was asked.
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof PartialFailure) {
+      // The result (with each failure in it) is printed already; one line says why the code.
+      process.stderr.write(`rollcall: ${err.code}: ${err.message}\n`);
+      return exitCodeFor(err.code);
     }
     if (isRollcallError(err)) {
       if (json) process.stdout.write(`${JSON.stringify({ error: err.toJSON() }, null, 2)}\n`);

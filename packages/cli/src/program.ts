@@ -8,7 +8,7 @@ import { addModelsCommands } from './commands/models';
 
 /**
  * The `rollcall` command tree. Commands are thin: the work is in @rollcall/vision (and in
- * @rollcall/api for API keys).
+ * @rollcall/api-keys for API keys).
  */
 export function buildProgram(): Command {
   const program = new Command('rollcall')

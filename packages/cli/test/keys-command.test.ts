@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { withApiKeyStore } from '@rollcall/api';
+import { withApiKeyStore } from '@rollcall/api-keys';
 
 import { rollcall } from './run-cli';
 

@@ -1,5 +1,5 @@
 // Public surface of @rollcall/api: the app (for tests and embedding), the vision clients,
-// and the API key functions the CLI calls.
+// and the API key functions (from @rollcall/api-keys).
 export { buildApp, DEFAULT_LIMITS, type ApiLimits, type AppDependencies } from './app';
 export type { VisionAnalysis, VisionClient, VisionFace } from './vision/vision-client';
 export { InProcessVisionClient } from './vision/in-process-vision';
@@ -9,14 +9,15 @@ export {
   listApiKeys,
   revokeApiKey,
   verifyApiKey,
+  withApiKeyStore,
   type ApiKeyRecord,
+  type ApiKeyStore,
   type CreatedApiKey,
-} from './auth/api-keys';
+} from '@rollcall/api-keys';
 export { createApiMetrics, type ApiMetrics } from './metrics/api-metrics';
 export type {
   AttendanceReader,
   AttendanceRow,
   AttendanceQuery,
 } from './attendance/attendance-reader';
-export { withApiKeyStore, type ApiKeyStore } from './auth/key-store';
 export { loadApiSettings, type ApiSettings } from './config/api-settings';

@@ -1,11 +1,14 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { describeBox, faceJson } from '../face-json';
+import { isRollcallError, type ErrorCode } from '@rollcall/errors';
 import type { FaceAnalyzer } from '@rollcall/vision';
+import { EXIT, exitCodeFor } from '../exit-codes';
+import { describeBox, faceJson } from '../face-json';
 import { bestMatch, enrolGallery, type Person } from '../gallery';
 import { globalOptions } from '../global-options';
 import { openAnalyzer } from '../open-models';
-import { createOutput, round } from '../output';
+import { createOutput, round, type Output } from '../output';
+import { PartialFailure } from '../partial-failure';
 import { readImage } from '../read-image';
 
 export function addIdentifyCommand(program: Command): void {
@@ -19,12 +22,13 @@ export function addIdentifyCommand(program: Command): void {
       const analyzer = await openAnalyzer(global);
       try {
         const people = await enrolGallery(analyzer, options.gallery);
-        for (const p of people.filter((p) => p.embeddings.length === 0)) {
-          out.note(`warning: ${p.name} has no usable photo and cannot be recognised`);
-        }
+        const warnings = galleryWarnings(people);
+        for (const warning of warnings) out.note(`warning: ${warning.message}`);
 
-        const results: Identified[] = [];
-        for (const image of images) results.push(await identifyImage(analyzer, people, image));
+        // A bad image is reported in its place and the rest still identified.
+        const results: (Identified | Failed)[] = [];
+        for (const image of images)
+          results.push(await identifyOrFail(analyzer, people, image, out));
 
         const gallery = people.map((p) => ({
           name: p.name,
@@ -36,19 +40,14 @@ export function addIdentifyCommand(program: Command): void {
           modelId: analyzer.modelId,
           threshold: analyzer.threshold,
           gallery,
+          warnings,
           results,
         };
         out.result(result, () => [
           `gallery: ${gallery.map((g) => `${g.name} (${g.enrolled})`).join(', ')}`,
-          ...results.flatMap((r) => [
-            `${r.image}: ${r.faces.length} face(s)`,
-            ...r.faces.map(
-              (f, i) =>
-                `  #${i + 1} ${describeBox(f)} ${f.person} ` +
-                `(score ${f.similarity}${nearestNote(f)})`,
-            ),
-          ]),
+          ...results.flatMap(resultLines),
         ]);
+        failIfAny(results);
       } finally {
         await analyzer.close();
       }
@@ -62,6 +61,77 @@ interface Identified {
     nearest: string | null;
     similarity: number;
   })[];
+}
+
+/** An image that could not be read or decoded, with its refusal. */
+interface Failed {
+  readonly image: string;
+  readonly error: { readonly code: ErrorCode; readonly message: string };
+}
+
+/** A gallery problem a person should hear about: a photo skipped, a person unrecognisable. */
+interface GalleryWarning {
+  readonly code: string;
+  readonly person: string;
+  readonly file?: string;
+  readonly message: string;
+}
+
+function galleryWarnings(people: readonly Person[]): GalleryWarning[] {
+  return people.flatMap((p) => [
+    ...p.skipped.map((s) => ({
+      code: s.code,
+      person: p.name,
+      file: s.file,
+      message: `skipped ${s.file}: ${s.reason}`,
+    })),
+    ...(p.embeddings.length === 0
+      ? [
+          {
+            code: 'FACE_NOT_FOUND',
+            person: p.name,
+            message: `${p.name} has no usable photo and cannot be recognised`,
+          },
+        ]
+      : []),
+  ]);
+}
+
+async function identifyOrFail(
+  analyzer: FaceAnalyzer,
+  people: readonly Person[],
+  image: string,
+  out: Output,
+): Promise<Identified | Failed> {
+  try {
+    return await identifyImage(analyzer, people, image);
+  } catch (err) {
+    // Only a refusal of this input; a broken install still stops the command.
+    if (!isRollcallError(err) || exitCodeFor(err.code) !== EXIT.input) throw err;
+    out.note(`rollcall: ${err.code}: ${err.message}`);
+    return { image: path.resolve(image), error: { code: err.code, message: err.message } };
+  }
+}
+
+function resultLines(r: Identified | Failed): string[] {
+  if ('error' in r) return [`${r.image}: ${r.error.code}`];
+  return [
+    `${r.image}: ${r.faces.length} face(s)`,
+    ...r.faces.map(
+      (f, i) =>
+        `  #${i + 1} ${describeBox(f)} ${f.person} (score ${f.similarity}${nearestNote(f)})`,
+    ),
+  ];
+}
+
+function failIfAny(results: readonly (Identified | Failed)[]): void {
+  const failed = results.filter((r): r is Failed => 'error' in r);
+  const first = failed[0];
+  if (first === undefined) return;
+  throw new PartialFailure(
+    first.error.code,
+    `${failed.length} of ${results.length} image(s) could not be identified (see above).`,
+  );
 }
 
 async function identifyImage(

@@ -1,4 +1,4 @@
-import { withApiKeyStore, type ApiKeyRecord } from '@rollcall/api';
+import { withApiKeyStore, type ApiKeyRecord } from '@rollcall/api-keys';
 import type { Command } from 'commander';
 
 import { globalOptions } from '../global-options';

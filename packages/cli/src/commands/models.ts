@@ -14,7 +14,9 @@ import {
 } from '@rollcall/vision';
 import { globalOptions } from '../global-options';
 import { createOutput } from '../output';
+import { PartialFailure } from '../partial-failure';
 import { loadConvertersFor } from '../pack-converters';
+import { sharedFiles, verifyState } from '../verify-verdict';
 
 export function addModelsCommands(program: Command): void {
   const models = program.command('models').description('list, verify and install model packs');
@@ -26,7 +28,10 @@ export function addModelsCommands(program: Command): void {
 
   models
     .command('verify [name]')
-    .description('hash every file of one pack (or of all packs) against its manifest')
+    .description(
+      'hash every file of one pack, or of every pack (one with none of its own files is ' +
+        '"not-installed", not a failure; a partial or corrupt one fails)',
+    )
     .action(async (name: string | undefined, _options, command: Command) =>
       verifyCommand(name, command),
     );
@@ -94,12 +99,13 @@ function shownState(row: ReturnType<typeof packRow>): string {
 async function verifyCommand(name: string | undefined, command: Command): Promise<void> {
   const out = createOutput(globalOptions(command).json);
   const packs = name === undefined ? listPacks() : [findPack(name)];
+  const shared = sharedFiles();
   const statuses: PackStatus[] = [];
   for (const pack of packs) statuses.push(await packStatus(pack, true));
 
   const report = statuses.map((s) => ({
     name: s.name,
-    state: s.state,
+    state: verifyState(s, shared),
     files: s.files.map((f) => ({
       name: f.entry.name,
       status: f.status,
@@ -115,17 +121,19 @@ async function verifyCommand(name: string | undefined, command: Command): Promis
     ]),
   );
 
-  // A named pack must be whole; across all packs, only a wrong file is a failure (most
-  // user-supplied packs are simply not installed).
-  const failed = statuses.filter((s) =>
-    name === undefined ? s.state === 'corrupt' : s.state !== 'installed',
+  // A named pack must be whole. Across all packs, a pack with none of its own files is
+  // simply not installed (most user-supplied packs); a wrong file or a partial install fails.
+  const failed = report.filter((p) =>
+    name === undefined
+      ? p.state === 'corrupt' || p.state === 'incomplete'
+      : p.state !== 'installed',
   );
   if (failed.length > 0) {
-    throw new RollcallError(
-      failed.some((s) => s.state === 'corrupt') ? 'PACK_CHECKSUM_MISMATCH' : 'PACK_FILE_MISSING',
-      `Pack(s) ${failed.map((s) => `${s.name} (${s.state})`).join(', ')} did not verify: ` +
+    // The report is printed (one JSON document with --json); this only sets the exit code.
+    throw new PartialFailure(
+      failed.some((p) => p.state === 'corrupt') ? 'PACK_CHECKSUM_MISMATCH' : 'PACK_FILE_MISSING',
+      `Pack(s) ${failed.map((p) => `${p.name} (${p.state})`).join(', ')} did not verify: ` +
         `see the files above; "rollcall models install <name> --from <folder>" replaces them.`,
-      { details: { packs: failed.map((s) => s.name) } },
     );
   }
 }

@@ -3,7 +3,7 @@ import type { KeySpace } from '@rollcall/streams';
 import type { FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 
-import { verifyApiKey, type ApiKeyRecord } from './api-keys';
+import { verifyApiKey, type ApiKeyRecord } from '@rollcall/api-keys';
 
 declare module 'fastify' {
   interface FastifyRequest {
