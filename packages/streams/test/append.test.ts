@@ -1,20 +1,8 @@
-import type Redis from 'ioredis';
+import { useTestRedis } from '@rollcall/testing';
 
-import { appendEntry, queueAppend, SCHEMA_FIELD, type StreamRef } from '../src';
-import { connect, deletePrefix, requireRedis, testKeySpace } from './support/redis';
+import { appendEntry, queueAppend, SCHEMA_FIELD, createKeySpace, type StreamRef } from '../src';
 
-const keys = testKeySpace();
-let redis: Redis;
-
-beforeAll(async () => {
-  redis = connect();
-  await requireRedis(redis);
-});
-
-afterAll(async () => {
-  await deletePrefix(redis, keys.prefix);
-  await redis.quit();
-});
+const { redis, keys } = useTestRedis('streams', createKeySpace);
 
 describe('appendEntry', () => {
   it('writes flat fields, the schema version and binary payloads byte for byte', async () => {

@@ -1,21 +1,9 @@
-import type Redis from 'ioredis';
+import { useTestRedis } from '@rollcall/testing';
 
-import { DropPolicy, groupLag, shouldDrop } from '../src';
+import { DropPolicy, groupLag, shouldDrop, createKeySpace } from '../src';
 import { appendNumbered } from './support/consumers';
-import { connect, deletePrefix, requireRedis, testKeySpace } from './support/redis';
 
-const keys = testKeySpace();
-let redis: Redis;
-
-beforeAll(async () => {
-  redis = connect();
-  await requireRedis(redis);
-});
-
-afterAll(async () => {
-  await deletePrefix(redis, keys.prefix);
-  await redis.quit();
-});
+const { redis, keys } = useTestRedis('streams', createKeySpace);
 
 async function readAs(stream: string, group: string, count: number): Promise<void> {
   await redis.xreadgroup('GROUP', group, 'c', 'COUNT', count, 'STREAMS', stream, '>');

@@ -1,13 +1,10 @@
-import type Redis from 'ioredis';
+import { useTestRedis, waitFor } from '@rollcall/testing';
 
-import { DEAD_LETTER_FIELD_PREFIX, appendEntry, type StreamEntry } from '../src';
+import { DEAD_LETTER_FIELD_PREFIX, appendEntry, createKeySpace, type StreamEntry } from '../src';
 import { appendNumbered, pendingCount, startConsumer } from './support/consumers';
 import { capturingLogger } from './support/log-sink';
-import { connect, deletePrefix, requireRedis, testKeySpace } from './support/redis';
-import { waitFor } from '@rollcall/testing';
 
-const keys = testKeySpace();
-let redis: Redis;
+const { redis, keys } = useTestRedis('streams', createKeySpace);
 let streamNumber = 0;
 
 /** A fresh stream per test so tests never see each other's entries. */
@@ -16,16 +13,6 @@ function freshStream() {
   const stream = { key: `${keys.prefix}:case${streamNumber}:stream`, maxLen: 10_000 };
   return { stream, deadLetterStream: keys.deadLetters(stream) };
 }
-
-beforeAll(async () => {
-  redis = connect();
-  await requireRedis(redis);
-});
-
-afterAll(async () => {
-  await deletePrefix(redis, keys.prefix);
-  await redis.quit();
-});
 
 describe('runConsumer', () => {
   it('hands every entry to the handler and acknowledges it', async () => {

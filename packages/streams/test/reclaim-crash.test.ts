@@ -1,23 +1,11 @@
-import type Redis from 'ioredis';
+import { useTestRedis, waitFor } from '@rollcall/testing';
 
-import type { StreamEntry } from '../src';
+import { createKeySpace, type StreamEntry } from '../src';
 import { spawnFixture } from './support/child';
 import { appendNumbered, pendingCount, startConsumer } from './support/consumers';
-import { REDIS_URL, connect, deletePrefix, requireRedis, testKeySpace } from './support/redis';
-import { waitFor } from '@rollcall/testing';
+import { REDIS_URL } from './support/redis';
 
-const keys = testKeySpace();
-let redis: Redis;
-
-beforeAll(async () => {
-  redis = connect();
-  await requireRedis(redis);
-});
-
-afterAll(async () => {
-  await deletePrefix(redis, keys.prefix);
-  await redis.quit();
-});
+const { redis, keys } = useTestRedis('streams', createKeySpace);
 
 describe('a consumer process killed mid-message', () => {
   it('leaves its entries pending, and a live consumer processes each exactly once', async () => {

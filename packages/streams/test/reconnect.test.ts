@@ -1,25 +1,15 @@
 import { randomBytes } from 'node:crypto';
 
-import type Redis from 'ioredis';
+import { useTestRedis, waitFor } from '@rollcall/testing';
 
-import type { StreamEntry } from '../src';
+import { createKeySpace, type StreamEntry } from '../src';
 import { appendNumbered, pendingCount, startConsumer } from './support/consumers';
 import { capturingLogger } from './support/log-sink';
-import { connect, deletePrefix, requireRedis, testKeySpace } from './support/redis';
-import { waitFor } from '@rollcall/testing';
+import { connect } from './support/redis';
 
-const keys = testKeySpace();
 const tag = randomBytes(3).toString('hex');
-let admin: Redis;
-
-beforeAll(async () => {
-  admin = connect(`admin-${tag}`);
-  await requireRedis(admin);
-});
-
-afterAll(async () => {
-  await deletePrefix(admin, keys.prefix);
-  await admin.quit();
+const { redis: admin, keys } = useTestRedis('streams', createKeySpace, {
+  connectionName: `admin-${tag}`,
 });
 
 /**

@@ -1,20 +1,9 @@
-import type Redis from 'ioredis';
+import { createKeySpace } from '@rollcall/streams';
+import { useTestRedis } from '@rollcall/testing';
 
 import { redisCameraRoles } from '../src';
-import { connect, deletePrefix, requireRedis, testKeySpace } from './support/redis';
 
-const keys = testKeySpace();
-let redis: Redis;
-
-beforeAll(async () => {
-  redis = connect();
-  await requireRedis(redis);
-});
-
-afterAll(async () => {
-  await deletePrefix(redis, keys.prefix);
-  await redis.quit();
-});
+const { redis, keys } = useTestRedis('attendance', createKeySpace);
 
 describe('redisCameraRoles', () => {
   it("reads the role from the camera's config and sees a change once the TTL passes", async () => {

@@ -1,33 +1,15 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
-import { appendEntry } from '@rollcall/streams';
-import type Redis from 'ioredis';
+import { appendEntry, createKeySpace } from '@rollcall/streams';
+import { useTestRedis } from '@rollcall/testing';
 
 import { encodeFaceMatch } from '../src';
 import { T0, standing } from './support/faces';
-import {
-  REDIS_URL,
-  connect,
-  deletePrefix,
-  requireRedis,
-  testKeySpace,
-  waitFor,
-} from './support/redis';
+import { REDIS_URL, waitFor } from './support/redis';
 
 const MAIN = path.resolve(__dirname, '..', 'src', 'main.ts');
-const keys = testKeySpace();
-let redis: Redis;
-
-beforeAll(async () => {
-  redis = connect();
-  await requireRedis(redis);
-});
-
-afterAll(async () => {
-  await deletePrefix(redis, keys.prefix);
-  await redis.quit();
-});
+const { redis, keys } = useTestRedis('attendance', createKeySpace);
 
 describe('src/main.ts', () => {
   it('reads its settings, records a check-in and stops cleanly on SIGTERM', async () => {

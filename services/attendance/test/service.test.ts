@@ -1,34 +1,16 @@
-import type { KeySpace } from '@rollcall/streams';
-import type Redis from 'ioredis';
+import { createKeySpace, type KeySpace } from '@rollcall/streams';
+import { useTestRedis } from '@rollcall/testing';
 
 import { recordsByCamera, recordsByDay, recordsByPerson } from '../src';
 import { T0 } from './support/faces';
 import { AFTER_TIMEOUT, morning } from './support/morning';
-import { connect, deletePrefix, requireRedis, testKeySpace } from './support/redis';
 import { RunningService, appendMatches, storedRecords } from './support/service';
 
-let redis: Redis;
-const spaces: KeySpace[] = [];
-
-function keySpace(): KeySpace {
-  const keys = testKeySpace();
-  spaces.push(keys);
-  return keys;
-}
+const { redis, freshKeys: keySpace } = useTestRedis('attendance', createKeySpace);
 
 async function markExit(keys: KeySpace): Promise<void> {
   await redis.hset(keys.cameraConfig('exit-1'), 'role', 'exit');
 }
-
-beforeAll(async () => {
-  redis = connect();
-  await requireRedis(redis);
-});
-
-afterAll(async () => {
-  for (const keys of spaces) await deletePrefix(redis, keys.prefix);
-  await redis.quit();
-});
 
 describe('the attendance service on Redis', () => {
   it('records check-ins, an exit check-out and a timeout check-out from the matches', async () => {

@@ -1,4 +1,5 @@
-import type Redis from 'ioredis';
+import { createKeySpace } from '@rollcall/streams';
+import { useTestRedis } from '@rollcall/testing';
 
 import {
   RecordStore,
@@ -9,20 +10,8 @@ import {
   type AttendanceRecord,
   type PersonPresence,
 } from '../src';
-import { connect, deletePrefix, requireRedis, testKeySpace } from './support/redis';
 
-const keys = testKeySpace();
-let redis: Redis;
-
-beforeAll(async () => {
-  redis = connect();
-  await requireRedis(redis);
-});
-
-afterAll(async () => {
-  await deletePrefix(redis, keys.prefix);
-  await redis.quit();
-});
+const { redis, keys } = useTestRedis('attendance', createKeySpace);
 
 function record(recordId: string, personId: string, atMs: number, cameraId: string) {
   const type = recordId.startsWith('out') ? 'check_out' : 'check_in';

@@ -1,21 +1,14 @@
 /**
- * Streams' defaults over the shared Redis test support: its connection name, and key
- * spaces from its own `createKeySpace`.
+ * Streams' default over the shared Redis test support: its connection name. (A file's own
+ * connection and key space come from `useTestRedis` in @rollcall/testing.)
  */
-import { connectRedis, testKeySpace as sharedTestKeySpace } from '@rollcall/testing';
+import { connectRedis } from '@rollcall/testing';
 import type Redis from 'ioredis';
 import type { RedisOptions } from 'ioredis';
 
-import { createKeySpace, type KeySpace } from '../../src';
-
-export { REDIS_URL, deletePrefix, requireRedis } from '@rollcall/testing';
+export { REDIS_URL } from '@rollcall/testing';
 
 /** A named connection (the name lets a test find it in CLIENT LIST). */
 export function connect(name = 'streams-test', options: RedisOptions = {}): Redis {
   return connectRedis(name, options);
-}
-
-/** Key space under a fresh hash-tagged prefix. */
-export function testKeySpace(): KeySpace {
-  return sharedTestKeySpace('streams', createKeySpace);
 }
