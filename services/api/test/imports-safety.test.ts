@@ -2,12 +2,11 @@
  * Bulk import safety on a real Redis, without models: every file here is refused before
  * the vision side is asked, so the jobs finish with the vision client unreachable.
  */
-import { waitFor } from '@rollcall/testing';
-
-import { startImportWorker } from '../src/import/import-worker';
-import { loadImportSettings } from '../src/import/import-settings';
 import { createLogger } from '@rollcall/log';
-import { getImport, postZip, withDeclaredSize, zipOf } from './support/import-zip';
+
+import { loadImportSettings } from '../src/import/import-settings';
+import { startImportWorker } from '../src/import/import-worker';
+import { finishedImport, getImport, postZip, withDeclaredSize, zipOf } from './support/import-zip';
 import { codeOf, startTestApp, type TestApp } from './support/test-app';
 
 const LIMITS = { maxEntries: 20, maxUnpackedBytes: 64 * 1024, photoBytes: 16 * 1024 };
@@ -22,13 +21,6 @@ describe('POST /v1/imports refuses unsafe and oversized zips', () => {
     await t?.close();
   });
 
-  async function finished(id: string) {
-    return waitFor(`import ${id} to finish`, async () => {
-      const body = await getImport(t, id);
-      return body.state === 'completed' || body.state === 'failed' ? body : undefined;
-    });
-  }
-
   it('reports escaping paths, loose files, non-images and too-large photos per file', async () => {
     const zip = zipOf({
       '../evil.jpg': 'x',
@@ -42,7 +34,7 @@ describe('POST /v1/imports refuses unsafe and oversized zips', () => {
 
     const reply = await postZip(t, zip);
     expect(reply.statusCode).toBe(202);
-    const body = await finished(reply.json<{ id: string }>().id);
+    const body = await finishedImport(t, reply.json<{ id: string }>().id);
 
     expect(body.state).toBe('completed');
     expect(body.files.map((f) => [f.path, f.person, f.code])).toEqual([
@@ -65,7 +57,7 @@ describe('POST /v1/imports refuses unsafe and oversized zips', () => {
 
     const reply = await postZip(t, zip);
     expect(reply.statusCode).toBe(202);
-    const body = await finished(reply.json<{ id: string }>().id);
+    const body = await finishedImport(t, reply.json<{ id: string }>().id);
 
     expect(body.files).toEqual([
       expect.objectContaining({ path: 'amy/bomb.jpg', code: 'IMPORT_ARCHIVE_INVALID' }),
@@ -147,17 +139,11 @@ describe('with the in-process worker off', () => {
       folderRoot: loadImportSettings({}).folderRoot,
     });
     try {
-      const body = await waitFor('the separate worker to finish the import', async () => {
-        const view = await getImport(t, id);
-        return view.state === 'completed' ? view : undefined;
-      });
+      const body = await finishedImport(t, id);
       expect(body.files.map((f) => f.code)).toEqual(['IMPORT_FILE_NOT_IMAGE']);
 
       // A job handed on after a crash skips the files it already has outcomes for.
-      const resumed = await waitFor('the resumed import', async () => {
-        const view = await getImport(t, resumeId);
-        return view.state === 'completed' ? view : undefined;
-      });
+      const resumed = await finishedImport(t, resumeId);
       expect(resumed.files.map((f) => [f.path, f.code])).toEqual([
         ['amy/a.txt', 'DONE_BEFORE'],
         ['amy/b.txt', 'IMPORT_FILE_NOT_IMAGE'],

@@ -15,13 +15,12 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { waitFor } from '@rollcall/testing';
 import type { FaceAnalyzer } from '@rollcall/vision';
 
 import { InProcessVisionClient } from '../src';
 import { dataPath, describeIfData } from '../../../packages/vision/test/support/data';
 import { analyzerIfPresent } from './support/analyzer';
-import { getImport, postZip, zipOf, type ImportBody } from './support/import-zip';
+import { finishedImport, postZip, zipOf } from './support/import-zip';
 import { codeOf, startTestApp, type TestApp } from './support/test-app';
 
 const IDENTITIES = 'bbt-face-api-js/identities';
@@ -59,17 +58,6 @@ describeIfData('bulk import of real person folders', IDENTITIES, () => {
     return t.app.inject({ method, url, headers: { authorization: t.auth }, payload });
   }
 
-  async function finished(id: string): Promise<ImportBody> {
-    return waitFor(
-      `import ${id} to finish`,
-      async () => {
-        const body = await getImport(t, id);
-        return body.state === 'completed' || body.state === 'failed' ? body : undefined;
-      },
-      { timeoutMs: 120_000, intervalMs: 100 },
-    );
-  }
-
   it('imports a zip: new people, one matched by external id, photos and refusals per file', async () => {
     if (analyzer === undefined) return;
     const raj = await api('POST', '/v1/people', { name: 'Rajesh Koothrappali', externalId: 'raj' });
@@ -82,7 +70,7 @@ describeIfData('bulk import of real person folders', IDENTITIES, () => {
 
     const reply = await postZip(t, zipOf(entries));
     expect(reply.statusCode).toBe(202);
-    const body = await finished(reply.json<{ id: string }>().id);
+    const body = await finishedImport(t, reply.json<{ id: string }>().id, 120_000);
 
     expect(body.state).toBe('completed');
     expect(body.progress.people).toEqual({ total: 2, done: 2, created: 1 });
@@ -122,7 +110,7 @@ describeIfData('bulk import of real person folders', IDENTITIES, () => {
 
     const reply = await api('POST', '/v1/imports', { folder: 'club' });
     expect(reply.statusCode).toBe(202);
-    const body = await finished(reply.json<{ id: string }>().id);
+    const body = await finishedImport(t, reply.json<{ id: string }>().id, 120_000);
 
     expect(body.files.map((f) => [f.path, f.status, f.code ?? null])).toEqual([
       ['penny/link.jpg', 'refused', 'IMPORT_ENTRY_UNSAFE'],

@@ -1,5 +1,6 @@
 /** JSON schemas of the import routes (also what the OpenAPI document shows). */
 import { iso } from '../schemas/common';
+import { codeMessageView, lookAlikeView, qualityIssuesView } from '../schemas/enrollment';
 import type { ImportView, OutcomePage } from './import-queue';
 
 const counters = (names: string[]) =>
@@ -7,11 +8,6 @@ const counters = (names: string[]) =>
     type: 'object',
     properties: Object.fromEntries(names.map((name) => [name, { type: 'integer' }])),
   }) as const;
-
-const codeAndMessage = {
-  type: 'object',
-  properties: { code: { type: 'string' }, message: { type: 'string' } },
-} as const;
 
 export const importView = {
   type: 'object',
@@ -38,7 +34,7 @@ export const importView = {
         ignored: { type: 'integer' },
       },
     },
-    error: { anyOf: [codeAndMessage, { type: 'null' }] },
+    error: { anyOf: [codeMessageView, { type: 'null' }] },
   },
 } as const;
 
@@ -52,18 +48,8 @@ export const outcomeView = {
     sampleId: { type: 'string' },
     code: { type: 'string' },
     message: { type: 'string' },
-    issues: { type: 'array', items: codeAndMessage },
-    warnings: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          code: { type: 'string' },
-          personId: { type: 'string' },
-          score: { type: 'number' },
-        },
-      },
-    },
+    issues: qualityIssuesView,
+    warnings: { type: 'array', items: lookAlikeView },
     newPerson: { type: 'boolean' },
   },
 } as const;

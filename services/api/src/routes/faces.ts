@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import { enrollPhotos, type EnrollmentResult, type Photo } from '../enrollment/enroll-photos';
 import { adminErrors, bearer, errorResponse, idParam } from '../schemas/common';
+import { lookAlikeView, qualityIssuesView } from '../schemas/enrollment';
 import { qualityView, sampleJson, sampleView } from '../schemas/people';
 import { readSettings } from '../settings/settings-store';
 import type { RouteDeps } from './route-deps';
@@ -43,28 +44,11 @@ const enrollmentView = {
           file: { type: 'string' },
           code: { type: 'string' },
           message: { type: 'string' },
-          issues: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: { code: { type: 'string' }, message: { type: 'string' } },
-            },
-          },
+          issues: qualityIssuesView,
         },
       },
     },
-    warnings: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          code: { type: 'string' },
-          file: { type: 'string' },
-          personId: { type: 'string' },
-          score: { type: 'number' },
-        },
-      },
-    },
+    warnings: { type: 'array', items: lookAlikeView },
   },
 } as const;
 

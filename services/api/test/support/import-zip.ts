@@ -1,4 +1,5 @@
 /** Zips built in tests, including the malformed ones a safe importer must survive. */
+import { waitFor } from '@rollcall/testing';
 import { zipSync, type Zippable } from 'fflate';
 
 import type { TestApp } from './test-app';
@@ -67,4 +68,16 @@ export async function getImport(t: TestApp, id: string): Promise<ImportBody> {
     headers: { authorization: t.auth },
   });
   return reply.json<ImportBody>();
+}
+
+/** The import once it is `completed` or `failed`, polled through the API. */
+export function finishedImport(t: TestApp, id: string, timeoutMs = 10_000): Promise<ImportBody> {
+  return waitFor(
+    `import ${id} to finish`,
+    async () => {
+      const body = await getImport(t, id);
+      return body.state === 'completed' || body.state === 'failed' ? body : undefined;
+    },
+    { timeoutMs, intervalMs: 50 },
+  );
 }
