@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { RollcallError } from '@rollcall/errors';
 import type { LoadedPack } from '@rollcall/vision';
@@ -21,7 +23,7 @@ import type { LfwOptions } from './lfw-options';
 import { readPairs } from './pairs';
 import { scorePairs } from './score-pairs';
 import { selectPairs } from './select-pairs';
-import { StageTimes, type Stage } from './stage-times';
+import { StageTimes, type Stage, type StageCost } from './stage-times';
 
 export interface LfwResult {
   readonly pack: string;
@@ -36,8 +38,10 @@ export interface LfwResult {
   readonly models: readonly ScoreSummary[];
   /** Fusion with the manifest's own weights, when the pack fuses several models. */
   readonly manifestFusion?: ScoreSummary;
-  readonly ms: Record<Stage, { ms: number; count: number }>;
+  readonly ms: Record<Stage, StageCost>;
   readonly threads: number;
+  /** The machine's 1-minute load average when the images started and when they ended. */
+  readonly loadAverage: readonly [number, number];
 }
 
 export type Progress = (line: string) => void;
@@ -58,7 +62,7 @@ export async function runLfw(options: LfwOptions, progress: Progress): Promise<L
     detectorPack.files,
     inference,
   );
-  const detectorKey = `${detectorPack.manifest.name}/${detector.id}`;
+  const detectorKey = detectorCacheKey(detectorPack, detector.id);
   const runs = await openRecognizers(pack, options, detectorKey, flip);
 
   const times = new StageTimes();
@@ -72,6 +76,7 @@ export async function runLfw(options: LfwOptions, progress: Progress): Promise<L
   const vectors = new Map<string, readonly Float32Array[]>();
   let missed = 0;
   const started = Date.now();
+  const loadAtStart = loadavg()[0] as number;
 
   try {
     for (const [i, image] of images.entries()) {
@@ -106,6 +111,7 @@ export async function runLfw(options: LfwOptions, progress: Progress): Promise<L
     ...manifestFusion(pack, runs, scored, folds),
     ms: times.perFace(),
     threads: inference.threads,
+    loadAverage: [loadAtStart, loadavg()[0] as number],
   };
 }
 
@@ -170,4 +176,14 @@ async function openRecognizers(
     runs.push({ key, recognizer, flip, cache: new DiskCache(options.cacheDir, `embed/${key}`) });
   }
   return runs;
+}
+
+/**
+ * Names the detector in the caches: pack, model, and a digest of its manifest settings, so
+ * a changed score threshold or input scaling never reads detections made under the old.
+ */
+function detectorCacheKey(pack: LoadedPack, detectorId: string): string {
+  const spec = JSON.stringify(pack.manifest.detector);
+  const digest = createHash('sha256').update(spec).digest('hex').slice(0, 8);
+  return `${pack.manifest.name}/${detectorId}/${digest}`;
 }

@@ -2,43 +2,59 @@
 export const STAGES = ['decode', 'detect', 'align', 'embed'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** One stage's cost per face: wall and CPU milliseconds, and the faces it is averaged over. */
+export interface StageCost {
+  readonly ms: number;
+  /**
+   * Process CPU time (all threads, user + system). On a machine shared with other work it
+   * stays near the idle-core wall time while `ms` grows with the competition for cores.
+   */
+  readonly cpuMs: number;
+  readonly count: number;
+}
+
+type Total = { ms: number; cpuMs: number; count: number };
+
 /**
- * Wall time per stage, summed over the images where the stage actually ran (cached
+ * Wall and CPU time per stage, summed over the images where the stage actually ran (cached
  * results are not counted), so `perFace` is the cost of computing, not of reading a cache.
  * A stage that runs several times for one image (align and embed, once per recogniser)
- * adds up within the image: per face means all recognisers together.
+ * adds up within the image: per face means all recognisers together. Stages are timed one
+ * at a time, so the process's CPU time during a stage is that stage's.
  */
 export class StageTimes {
-  private readonly totals = new Map<Stage, { ms: number; count: number }>();
+  private readonly totals = new Map<Stage, Total>();
   private readonly touched = new Set<Stage>();
 
   async time<T>(stage: Stage, work: () => Promise<T> | T): Promise<T> {
     const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     try {
       return await work();
     } finally {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      const t = this.totals.get(stage) ?? { ms: 0, count: 0 };
-      this.totals.set(stage, { ms: t.ms + ms, count: t.count });
+      const cpu = process.cpuUsage(cpuStart);
+      const t = this.totals.get(stage) ?? { ms: 0, cpuMs: 0, count: 0 };
+      t.ms += ms;
+      t.cpuMs += (cpu.user + cpu.system) / 1000;
+      this.totals.set(stage, t);
       this.touched.add(stage);
     }
   }
 
   /** Closes one image: each stage that ran for it counts one face. */
   endImage(): void {
-    for (const stage of this.touched) {
-      const t = this.totals.get(stage) as { ms: number; count: number };
-      this.totals.set(stage, { ms: t.ms, count: t.count + 1 });
-    }
+    for (const stage of this.touched) (this.totals.get(stage) as Total).count += 1;
     this.touched.clear();
   }
 
-  /** Mean ms per timed run of each stage, and how many runs the mean is over. */
-  perFace(): Record<Stage, { ms: number; count: number }> {
-    const out = {} as Record<Stage, { ms: number; count: number }>;
+  /** Mean wall and CPU ms per timed face of each stage, and how many faces that is. */
+  perFace(): Record<Stage, StageCost> {
+    const out = {} as Record<Stage, StageCost>;
     for (const stage of STAGES) {
-      const t = this.totals.get(stage) ?? { ms: 0, count: 0 };
-      out[stage] = { ms: t.count === 0 ? 0 : t.ms / t.count, count: t.count };
+      const t = this.totals.get(stage) ?? { ms: 0, cpuMs: 0, count: 0 };
+      const per = (v: number) => (t.count === 0 ? 0 : v / t.count);
+      out[stage] = { ms: per(t.ms), cpuMs: per(t.cpuMs), count: t.count };
     }
     return out;
   }

@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import type { ScoreSummary } from '../lfw/evaluate';
 import type { LfwResult } from '../lfw/run-lfw';
 import { STAGES } from '../lfw/stage-times';
@@ -35,20 +36,21 @@ export function formatLfwReport(r: LfwResult): string {
     }
     if (r.manifestFusion !== undefined) out.push(line(r.manifestFusion));
   }
+  const cpu = STAGES.map((s) => `${s} ${r.ms[s].cpuMs.toFixed(1)}`).join(', ');
+  const cpuTotal = STAGES.reduce((sum, s) => sum + r.ms[s].cpuMs, 0);
+  const [loadStart, loadEnd] = r.loadAverage.map((l) => l.toFixed(2));
   out.push(
     `ms per face (${r.threads} thread(s), computed faces only): ${ms}; total ${total.toFixed(1)}`,
+    `CPU ms per face (process CPU time, all threads): ${cpu}; total ${cpuTotal.toFixed(1)}`,
+    `load average (1 min) at start ${loadStart}, at end ${loadEnd}, on ${cpus().length} cores`,
   );
   return out.join('\n');
 }
 
 /** The one-line JSON object `--json` ends with. */
 export function lfwJson(r: LfwResult): Record<string, unknown> {
-  const ms: Record<string, number> = {};
-  for (const s of STAGES) ms[s] = round(r.ms[s].ms, 2);
-  ms.total = round(
-    STAGES.reduce((sum, s) => sum + r.ms[s].ms, 0),
-    2,
-  );
+  const ms = perStage(r, 'ms');
+  const cpuMs = perStage(r, 'cpuMs');
   return {
     accuracy: round(r.headline.accuracy, 5),
     accuracy_std: round(r.headline.accuracyStd, 5),
@@ -56,6 +58,9 @@ export function lfwJson(r: LfwResult): Record<string, unknown> {
     threshold: round(r.headline.threshold, 5),
     faces_missed: r.facesMissed,
     ms,
+    cpu_ms: cpuMs,
+    load_average: r.loadAverage.map((l) => round(l, 2)),
+    cores: cpus().length,
     pack: r.pack,
     detector_pack: r.detectorPack,
     flip: r.flip,
@@ -71,6 +76,16 @@ export function lfwJson(r: LfwResult): Record<string, unknown> {
       threshold: round(m.threshold, 5),
     })),
   };
+}
+
+function perStage(r: LfwResult, field: 'ms' | 'cpuMs'): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of STAGES) out[s] = round(r.ms[s][field], 2);
+  out.total = round(
+    STAGES.reduce((sum, s) => sum + r.ms[s][field], 0),
+    2,
+  );
+  return out;
 }
 
 function round(x: number, digits: number): number {

@@ -75,6 +75,14 @@ const Normalisation = z.object({
   colorOrder: z.enum(['rgb', 'bgr']),
 });
 
+/**
+ * The largest factor a letterboxing detector enlarges an image by to fill its input.
+ * Default: no limit (a small image is scaled up to the input size, as InsightFace does).
+ * 1 runs small images at their own size, on the smallest canvas that holds them where the
+ * model's input is dynamic.
+ */
+const MaxScale = z.number().positive().optional();
+
 const Detector = z.discriminatedUnion('kind', [
   z.object({
     /** InsightFace SCRFD with keypoints; numbered outputs or score_8/bbox_8/kps_8 names. */
@@ -85,6 +93,7 @@ const Detector = z.discriminatedUnion('kind', [
     normalisation: Normalisation,
     scoreThreshold: z.number().min(0).max(1),
     nmsIou: z.number().min(0).max(1),
+    maxScale: MaxScale,
   }),
   z.object({
     /** YuNet (libfacedetection / OpenCV Zoo): cls, obj, bbox, kps per stride. */
@@ -94,6 +103,7 @@ const Detector = z.discriminatedUnion('kind', [
     normalisation: Normalisation,
     scoreThreshold: z.number().min(0).max(1),
     nmsIou: z.number().min(0).max(1),
+    maxScale: MaxScale,
   }),
   z.object({
     /**

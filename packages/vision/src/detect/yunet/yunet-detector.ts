@@ -54,8 +54,9 @@ export class YunetDetector implements FaceDetector {
     checkImage(image);
     const resolved = resolveDetectOptions(options, this.spec);
 
-    const [width, height] = canvasSize(image, this.spec.inputSize, !this.input.fixedSize);
-    const { data, letterbox } = letterboxInput(image, width, height, this.spec.normalisation);
+    const { inputSize, normalisation, maxScale } = this.spec;
+    const [width, height] = canvasSize(image, inputSize, !this.input.fixedSize, maxScale);
+    const { data, letterbox } = letterboxInput(image, width, height, normalisation, maxScale);
     const outputs = await this.session.run({
       [this.input.name]: float32Tensor(data, [1, 3, height, width]),
     });
