@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as protobuf from 'protobufjs';
-import type { OnnxGraph } from './onnx-graph';
+import type { GraphMessage, OnnxGraph } from './onnx-graph';
 
 /**
  * ONNX IR version 7 is the one that goes with opset 13 (ONNX 1.8); every onnxruntime
@@ -18,7 +18,17 @@ export interface ModelInfo {
 
 let modelType: protobuf.Type | undefined;
 
-function loadModelType(): protobuf.Type {
+/** A ModelProto as plain objects, as `readModelMessage` gives and `encodeModelMessage` takes. */
+export interface ModelMessage {
+  irVersion: number;
+  producerName: string;
+  producerVersion: string;
+  docString: string;
+  graph: GraphMessage;
+  opsetImport: { domain?: string; version: number }[];
+}
+
+export function loadModelType(): protobuf.Type {
   if (modelType === undefined) {
     const proto = readFileSync(path.join(__dirname, 'onnx-subset.proto'), 'utf8');
     modelType = protobuf.parse(proto, { keepCase: false }).root.lookupType('onnx.ModelProto');
@@ -32,8 +42,7 @@ function loadModelType(): protobuf.Type {
  * sha256 of the output can be pinned in a pack manifest.
  */
 export function encodeModel(graph: OnnxGraph, info: ModelInfo): Uint8Array {
-  const type = loadModelType();
-  const message = type.fromObject({
+  return encodeModelMessage({
     irVersion: IR_VERSION,
     producerName: info.producerName,
     producerVersion: info.producerVersion,
@@ -41,7 +50,23 @@ export function encodeModel(graph: OnnxGraph, info: ModelInfo): Uint8Array {
     graph: graph.toMessage(),
     opsetImport: [{ domain: '', version: OPSET }],
   });
-  return type.encode(message).finish();
+}
+
+/** Serialises a whole ModelProto; the same message always gives the same bytes. */
+export function encodeModelMessage(model: ModelMessage): Uint8Array {
+  const type = loadModelType();
+  return type.encode(type.fromObject(model)).finish();
+}
+
+/**
+ * Reads an ONNX file into plain objects (tensor bytes as Uint8Array). Only the fields of
+ * `onnx-subset.proto` survive: value_info, metadata and any field it does not declare are
+ * dropped, which is harmless for running a graph but means the result is a reduced copy.
+ */
+export function readModelMessage(bytes: Uint8Array): ModelMessage {
+  const type = loadModelType();
+  const raw = type.toObject(type.decode(bytes), { longs: Number, arrays: true });
+  return raw as ModelMessage;
 }
 
 /** Parses bytes written by `encodeModel` back into plain objects (for tests and checks). */
