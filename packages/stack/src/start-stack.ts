@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { createApiKey } from '@rollcall/api';
+import { createApiKey } from '@rollcall/api-keys';
 import { findRepoRoot } from '@rollcall/config';
 import { RollcallError } from '@rollcall/errors';
 import { createKeySpace, DEFAULT_KEY_PREFIX, type KeySpace } from '@rollcall/streams';
