@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 
 import type { RouteDeps } from './route-deps';
+import { registerPipelineMetrics } from '../metrics/pipeline-metrics';
 
 const tags = ['operations'];
 
 /** Liveness, readiness and metrics: no API key, for probes and scrapers. */
 export function registerHealthRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  registerPipelineMetrics(deps.metrics.registry, deps.redis, deps.keys);
+
   app.get('/health', {
     schema: {
       tags,

@@ -1,0 +1,194 @@
+import { decodeEntryAs } from '@rollcall/contracts';
+import { CONSUMER_GROUPS, type KeySpace, type StreamRef } from '@rollcall/streams';
+import type { Redis } from 'ioredis';
+import { Gauge, type Registry } from 'prom-client';
+
+/**
+ * The pipeline's figures, read from Redis when Prometheus scrapes (no service has to push
+ * them, and every API replica reports the same): entries ever added to each stream (frames
+ * in, faces, embeddings, matches, records), each group's lag and pending count, dead
+ * letters, per-camera published/dropped frames, fps and state, and the frame-to-match
+ * latency of the most recent matches.
+ */
+export function registerPipelineMetrics(registry: Registry, redis: Redis, keys: KeySpace): void {
+  if (registry.getSingleMetric('rollcall_stream_entries_added') !== undefined) return;
+  const stages = stagesOf(keys);
+
+  new Gauge({
+    name: 'rollcall_stream_entries_added',
+    help: 'Entries ever appended to a pipeline stream (frames, faces, embeddings, matches, attendance).',
+    labelNames: ['stream'],
+    registers: [registry],
+    async collect() {
+      for (const { name, stream } of stages) {
+        const info = await streamInfo(redis, stream);
+        if (info !== undefined) this.set({ stream: name }, info.added);
+      }
+    },
+  });
+
+  new Gauge({
+    name: 'rollcall_stream_group_lag',
+    help: 'Entries of a stream not yet delivered to its consumer group.',
+    labelNames: ['stream', 'group'],
+    registers: [registry],
+    async collect() {
+      for (const { name, stream, group } of stages) {
+        const lag = (await groupInfo(redis, stream, group))?.lag;
+        if (lag !== undefined) this.set({ stream: name, group }, lag);
+      }
+    },
+  });
+
+  new Gauge({
+    name: 'rollcall_stream_group_pending',
+    help: 'Entries delivered to a consumer group and not yet acknowledged.',
+    labelNames: ['stream', 'group'],
+    registers: [registry],
+    async collect() {
+      for (const { name, stream, group } of stages) {
+        const pending = (await groupInfo(redis, stream, group))?.pending;
+        if (pending !== undefined) this.set({ stream: name, group }, pending);
+      }
+    },
+  });
+
+  new Gauge({
+    name: 'rollcall_stream_dead_letters',
+    help: "Entries moved to a stream's dead-letter stream after failing every delivery.",
+    labelNames: ['stream'],
+    registers: [registry],
+    async collect() {
+      for (const { name, stream } of stages) {
+        this.set({ stream: name }, await redis.xlen(keys.deadLetters(stream).key));
+      }
+    },
+  });
+
+  registerCameraMetrics(registry, redis, keys);
+  registerLatencyMetric(registry, redis, keys);
+}
+
+function registerCameraMetrics(registry: Registry, redis: Redis, keys: KeySpace): void {
+  const read = async () => {
+    const ids = await redis.smembers(keys.cameras);
+    return Promise.all(
+      ids.map(async (id) => ({ id, status: await redis.hgetall(keys.cameraStatus(id)) })),
+    );
+  };
+  const gauge = (name: string, help: string, value: (status: Record<string, string>) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['camera'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const { id, status } of await read()) this.set({ camera: id }, value(status));
+      },
+    });
+
+  gauge('rollcall_camera_frames_published', 'Frames a camera put on the frames stream.', (s) =>
+    Number(s.published ?? 0),
+  );
+  gauge(
+    'rollcall_camera_frames_dropped',
+    'Frames dropped because the detectors lagged (freshness over completeness).',
+    (s) => Number(s.dropped ?? 0),
+  );
+  gauge('rollcall_camera_fps', 'Frames per second a camera delivers, as ingest measures it.', (s) =>
+    Number(s.fps ?? 0),
+  );
+  gauge('rollcall_camera_online', '1 while frames flow from the camera, else 0.', (s) =>
+    s.state === 'online' ? 1 : 0,
+  );
+}
+
+/** How many recent matches the latency quantiles are taken over. */
+const LATENCY_SAMPLE = 200;
+
+function registerLatencyMetric(registry: Registry, redis: Redis, keys: KeySpace): void {
+  new Gauge({
+    name: 'rollcall_frame_to_match_seconds',
+    help: `Time from a frame's capture to its match being appended, over the last ${LATENCY_SAMPLE} matches.`,
+    labelNames: ['quantile'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const entries = await redis.xrevrangeBuffer(
+        keys.matches.key,
+        '+',
+        '-',
+        'COUNT',
+        LATENCY_SAMPLE,
+      );
+      const seconds = entries
+        .map(([id, flat]) => latencySeconds(id, flat))
+        .filter((value) => Number.isFinite(value))
+        .sort((a, b) => a - b);
+      if (seconds.length === 0) return;
+      for (const q of [0.5, 0.95]) {
+        const value = seconds[Math.min(seconds.length - 1, Math.floor(q * seconds.length))] ?? 0;
+        this.set({ quantile: String(q) }, value);
+      }
+    },
+  });
+}
+
+/** Append time (the entry id) minus capture time; NaN for an entry that does not decode. */
+function latencySeconds(id: Buffer, flat: Buffer[]): number {
+  try {
+    const appendedAt = Number(id.toString().split('-')[0]);
+    const capturedAt = decodeEntryAs('FaceMatched', toFields(flat)).face?.capturedAtMs;
+    return capturedAt === undefined ? NaN : (appendedAt - capturedAt) / 1000;
+  } catch {
+    return NaN;
+  }
+}
+
+interface Stage {
+  readonly name: string;
+  readonly stream: StreamRef;
+  /** The group that consumes it; attendance records have none of the pipeline's. */
+  readonly group: string;
+}
+
+function stagesOf(keys: KeySpace): Stage[] {
+  return [
+    { name: 'frames', stream: keys.frames, group: CONSUMER_GROUPS.detector },
+    { name: 'faces', stream: keys.faces, group: CONSUMER_GROUPS.embedder },
+    { name: 'embeddings', stream: keys.embeddings, group: CONSUMER_GROUPS.matcher },
+    { name: 'matches', stream: keys.matches, group: CONSUMER_GROUPS.attendance },
+    { name: 'attendance', stream: keys.attendance, group: '' },
+  ];
+}
+
+async function streamInfo(redis: Redis, stream: StreamRef): Promise<{ added: number } | undefined> {
+  const reply = await redis.call('XINFO', 'STREAM', stream.key).catch(() => undefined);
+  if (!Array.isArray(reply)) return undefined;
+  const at = reply.indexOf('entries-added');
+  return at < 0 ? undefined : { added: Number(reply[at + 1]) };
+}
+
+async function groupInfo(
+  redis: Redis,
+  stream: StreamRef,
+  group: string,
+): Promise<{ lag: number | undefined; pending: number } | undefined> {
+  if (group === '') return undefined;
+  const reply = await redis.call('XINFO', 'GROUPS', stream.key).catch(() => undefined);
+  if (!Array.isArray(reply)) return undefined;
+  for (const flat of reply as unknown[][]) {
+    const field = (name: string) => flat[flat.indexOf(name) + 1];
+    if (String(field('name')) !== group) continue;
+    const lag = field('lag');
+    return { lag: typeof lag === 'number' ? lag : undefined, pending: Number(field('pending')) };
+  }
+  return undefined;
+}
+
+function toFields(flat: Buffer[]): Map<string, Buffer> {
+  const fields = new Map<string, Buffer>();
+  for (let i = 0; i + 1 < flat.length; i += 2) fields.set(String(flat[i]), flat[i + 1] as Buffer);
+  return fields;
+}
