@@ -52,6 +52,8 @@ describe('/metrics: the pipeline as Redis holds it', () => {
             cameraId: 'cam_a',
             frameSeq: 0,
             capturedAtMs,
+            box: undefined,
+            quality: undefined,
             landmarks: [],
             detectionScore: 0.9,
             facesInFrame: 1,
