@@ -1,38 +1,17 @@
 import { RollcallError } from '@rollcall/errors';
+import { isTimeZone, readSettings as readStoredSettings, type Settings } from '@rollcall/settings';
 import type { KeySpace } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 
+export { DEFAULT_SETTINGS, type Settings } from '@rollcall/settings';
+
 /**
- * The global settings services read from `keys.settings` (one hash, a field each).
- * Defaults match the attendance service's: 4 h cooldown, 2 s vote window, UTC.
+ * The settings in `keys.settings`, a field each, absent fields at `DEFAULT_SETTINGS` (the
+ * same defaults the attendance service starts from). The matcher and the attendance
+ * service read the same hash through `@rollcall/settings` while they run.
  */
-export interface Settings {
-  /** Cosine-similarity match threshold; null: the model pack's own. */
-  readonly threshold: number | null;
-  /** No second check-in of a person within this many ms. */
-  readonly cooldownMs: number;
-  /** The agreeing matches of a track must fall within this many ms. */
-  readonly voteWindowMs: number;
-  /** IANA zone of attendance days and reports. */
-  readonly timeZone: string;
-}
-
-export const DEFAULT_SETTINGS: Settings = Object.freeze({
-  threshold: null,
-  cooldownMs: 4 * 3_600_000,
-  voteWindowMs: 2_000,
-  timeZone: 'UTC',
-});
-
 export async function readSettings(redis: Redis, keys: KeySpace): Promise<Settings> {
-  const stored = await redis.hgetall(keys.settings);
-  return {
-    threshold:
-      stored.threshold === undefined ? DEFAULT_SETTINGS.threshold : Number(stored.threshold),
-    cooldownMs: numberOr(stored.cooldownMs, DEFAULT_SETTINGS.cooldownMs),
-    voteWindowMs: numberOr(stored.voteWindowMs, DEFAULT_SETTINGS.voteWindowMs),
-    timeZone: stored.timeZone ?? DEFAULT_SETTINGS.timeZone,
-  };
+  return (await readStoredSettings(redis, keys)).settings;
 }
 
 /** Writes the given fields (null threshold: back to the pack's) and returns the result. */
@@ -55,18 +34,11 @@ export async function updateSettings(
 }
 
 function checkTimeZone(zone: string): void {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
+  if (!isTimeZone(zone)) {
     throw new RollcallError(
       'INVALID_ARGUMENT',
       `Time zone "${zone}" is unknown; use an IANA name such as Europe/Berlin or UTC.`,
       { details: { field: 'timeZone' } },
     );
   }
-}
-
-function numberOr(text: string | undefined, fallback: number): number {
-  const value = Number(text);
-  return text === undefined || !Number.isFinite(value) ? fallback : value;
 }
