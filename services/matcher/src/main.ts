@@ -1,5 +1,6 @@
 // The matcher process: settings read once, the pack's model and threshold, then the
-// gallery and the match loop until SIGTERM or SIGINT.
+// gallery and the match loop until SIGTERM or SIGINT. The thresholds an operator sets
+// (per camera, site-wide) are followed while it runs.
 import { loadVisionSettings } from '@rollcall/config';
 import { isRollcallError } from '@rollcall/errors';
 import { createLogger } from '@rollcall/log';
@@ -10,6 +11,7 @@ import Redis from 'ioredis';
 import { redisCameraThresholds } from './service/camera-threshold';
 import { packModel } from './service/pack-model';
 import { runMatcher } from './service/run-matcher';
+import { redisSettingsThreshold } from './service/settings-threshold';
 import { loadMatcherSettings } from './settings';
 
 async function main(): Promise<void> {
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
         topK: settings.topK,
         precision: settings.precision,
         cameraThreshold: redisCameraThresholds(redis, keys, { logger }),
+        settingsThreshold: redisSettingsThreshold(redis, keys, { logger }),
       }),
     { logger, close: async () => void (await redis.quit()) },
   );

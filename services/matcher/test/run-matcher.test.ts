@@ -11,6 +11,7 @@ import { lfwImage, packIfPresent } from '../../../packages/vision/test/recognize
 import { runMatcher } from '../src/service/run-matcher';
 import { packModel, type PackModel } from '../src/service/pack-model';
 import { redisCameraThresholds } from '../src/service/camera-threshold';
+import { redisSettingsThreshold } from '../src/service/settings-threshold';
 import { appendEmbedded, readDeadLetters, readMatches } from './support/entries';
 import { noisyCopy, seededRandom, unitVector } from './support/random-vectors';
 import { connect, deletePrefix, testKeySpace, waitFor } from './support/redis';
@@ -60,6 +61,7 @@ function startMatcher(model: PackModel): void {
     consumer: 'm1',
     signal: controller.signal,
     cameraThreshold: redisCameraThresholds(redis, context.keys, { cacheMs: 0 }),
+    settingsThreshold: redisSettingsThreshold(redis, context.keys, { refreshMs: 0 }),
     blockMs: 100,
     logger: quiet,
   });
@@ -134,6 +136,37 @@ describe('runMatcher', () => {
     expect(hall?.personId).not.toBe('');
     expect(hall?.threshold).toBe(0.5);
     expect(vault?.score).toBeCloseTo(hall?.score as number, 6);
+  });
+
+  it('follows the site threshold, and a camera threshold over it, while it runs', async () => {
+    const alice = unitVector(random, 64);
+    const aliceId = await enrol('Alice', [{ modelId: SYNTHETIC.modelId, vector: alice }]);
+    startMatcher(SYNTHETIC);
+    const query = noisyCopy(random, alice, 0.3);
+    const matchHall = async (n: number) => {
+      const faceId = `hall:${n}:0`;
+      const face = { cameraId: 'hall', faceId, modelId: SYNTHETIC.modelId, vector: query };
+      await appendEmbedded(redis, context.keys, face);
+      return (await matchesAfter(n))[n - 1] as FaceMatched;
+    };
+
+    const packs = await matchHall(1);
+    await redis.hset(context.keys.settings, 'threshold', '0.99');
+    const sites = await matchHall(2);
+    await redis.hset(context.keys.cameraConfig('hall'), 'threshold', '0.25');
+    const cameras = await matchHall(3);
+    await redis.hdel(context.keys.cameraConfig('hall'), 'threshold');
+    await redis.hset(context.keys.settings, 'threshold', 'junk');
+    const junk = await matchHall(4);
+
+    expect(packs.score).toBeLessThan(0.99);
+    expect([packs.personId, packs.threshold]).toEqual([aliceId, 0.5]);
+    expect(sites.personId).toBe('');
+    expect(sites.threshold).toBeCloseTo(0.99, 6);
+    expect(sites.score).toBeCloseTo(packs.score, 6);
+    expect(cameras.personId).toBe(aliceId);
+    expect(cameras.threshold).toBeCloseTo(0.25, 6);
+    expect([junk.personId, junk.threshold]).toEqual([aliceId, 0.5]);
   });
 
   it('dead-letters embeddings of another model or dimension without comparing them', async () => {

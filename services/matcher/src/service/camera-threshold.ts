@@ -1,29 +1,30 @@
 import type { Logger } from '@rollcall/log';
+import { SETTINGS_REFRESH_MS } from '@rollcall/settings';
 import type { KeySpace } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 
-/** A camera's own open-set threshold, or undefined to use the pack's. */
+/** A camera's own open-set threshold, or undefined to use the site's (else the pack's). */
 export type CameraThresholdLookup = (cameraId: string) => Promise<number | undefined>;
 
 /** How the Redis-backed lookup caches. */
 export interface CameraThresholdOptions {
-  /** How long a camera's answer is reused, in ms. Default 5000. */
+  /** How long a camera's answer is reused, in ms. Default 2000, as for the settings. */
   readonly cacheMs?: number;
   readonly logger?: Logger;
 }
 
 /**
  * Per-camera thresholds from field `threshold` of `keys.cameraConfig(id)`, as the API
- * stores them. Answers are cached for `cacheMs`, so a busy camera costs one HGET per few
+ * stores them. Answers are cached for `cacheMs`, so a busy camera costs one HGET per two
  * seconds rather than one per face, and an edit takes effect within that time. A value
- * that is not a number in [-1, 1] is logged and ignored (the pack's threshold applies).
+ * that is not a number in [-1, 1] is logged and ignored, as if the camera had none.
  */
 export function redisCameraThresholds(
   redis: Redis,
   keys: KeySpace,
   options: CameraThresholdOptions = {},
 ): CameraThresholdLookup {
-  const cacheMs = options.cacheMs ?? 5_000;
+  const cacheMs = options.cacheMs ?? SETTINGS_REFRESH_MS;
   const cache = new Map<string, { value: number | undefined; until: number }>();
 
   return async (cameraId) => {

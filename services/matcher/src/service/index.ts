@@ -5,4 +5,10 @@ export {
   type CameraThresholdLookup,
   type CameraThresholdOptions,
 } from './camera-threshold';
+export {
+  redisSettingsThreshold,
+  type SettingsThresholdLookup,
+  type SettingsThresholdOptions,
+} from './settings-threshold';
+export { chooseThreshold, type ThresholdSources } from './choose-threshold';
 export { packModel, type PackModel } from './pack-model';

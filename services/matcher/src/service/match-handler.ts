@@ -6,7 +6,9 @@ import type { Redis } from 'ioredis';
 import type { Gallery } from '../gallery/gallery';
 import type { SearchPrecision } from '../search/search-types';
 import type { CameraThresholdLookup } from './camera-threshold';
+import { chooseThreshold } from './choose-threshold';
 import { deadLetterEmbedding, type DeadLetterSource } from './dead-letter';
+import type { SettingsThresholdLookup } from './settings-threshold';
 
 /** What matching one embedding needs. */
 export interface MatchHandlerOptions {
@@ -15,8 +17,10 @@ export interface MatchHandlerOptions {
   readonly gallery: Gallery;
   /** The pack's open-set threshold: at or above it, the best person is the match. */
   readonly threshold: number;
-  /** Per-camera overrides of `threshold`. Default: none. */
+  /** Per-camera overrides of `threshold`, before the site's. Default: none. */
   readonly cameraThreshold?: CameraThresholdLookup;
+  /** The site-wide override of `threshold` (the settings'). Default: none. */
+  readonly settingsThreshold?: SettingsThresholdLookup;
   /** Candidates written with each match. Default 5. */
   readonly topK?: number;
   /** Default `f32` (exact). */
@@ -28,7 +32,8 @@ export interface MatchHandlerOptions {
 /**
  * The handler for one `FaceEmbedded` entry: search the gallery, append a `FaceMatched`
  * (the best person when they reach the threshold, else an empty person id) to the matches
- * stream. The consumer acks after it resolves. An embedding of another model, or of the
+ * stream, carrying the threshold it applied (the camera's, else the site's, else the
+ * pack's). The consumer acks after it resolves. An embedding of another model, or of the
  * wrong dimension, is dead-lettered with its code and never compared.
  */
 export function createMatchHandler(options: MatchHandlerOptions): EntryHandler {
@@ -44,8 +49,11 @@ export function createMatchHandler(options: MatchHandlerOptions): EntryHandler {
     }
 
     const cameraId = embedded.face?.cameraId ?? '';
-    const override = cameraId === '' ? undefined : await options.cameraThreshold?.(cameraId);
-    const threshold = override ?? options.threshold;
+    const threshold = await chooseThreshold(cameraId, {
+      camera: options.cameraThreshold,
+      settings: options.settingsThreshold,
+      pack: options.threshold,
+    });
     const [candidates = []] = gallery.search([vector], {
       k: options.topK ?? 5,
       precision: options.precision ?? 'f32',

@@ -8,6 +8,7 @@ import type { SearchPrecision } from '../search/search-types';
 import type { CameraThresholdLookup } from './camera-threshold';
 import { createMatchHandler } from './match-handler';
 import type { PackModel } from './pack-model';
+import type { SettingsThresholdLookup } from './settings-threshold';
 
 /** The consumer group every matcher replica joins on the embeddings stream. */
 export const MATCHER_GROUP = CONSUMER_GROUPS.matcher;
@@ -21,8 +22,10 @@ export interface RunMatcherOptions {
   /** This replica's name in the group; unique among live replicas. */
   readonly consumer: string;
   readonly signal: AbortSignal;
-  /** Default: none (the pack's threshold everywhere). */
+  /** Per-camera thresholds. Default: none. */
   readonly cameraThreshold?: CameraThresholdLookup;
+  /** The site's threshold. Default: none (with no camera's either, the pack's everywhere). */
+  readonly settingsThreshold?: SettingsThresholdLookup;
   /** Candidates per match. Default 5. */
   readonly topK?: number;
   /** Default `f32`. */
@@ -51,6 +54,7 @@ export async function runMatcher(options: RunMatcherOptions): Promise<void> {
     gallery,
     threshold: model.threshold,
     cameraThreshold: options.cameraThreshold,
+    settingsThreshold: options.settingsThreshold,
     topK: options.topK,
     precision: options.precision,
     source,
