@@ -19,6 +19,7 @@ import path from 'node:path';
 
 import { decodeEntryAs } from '@rollcall/contracts';
 import { AdminApi, startStack, type RunningStack } from '@rollcall/stack';
+import { entryFields } from '@rollcall/streams';
 import { connectRedis, deletePrefix, randomPrefix } from '@rollcall/testing';
 import type { Redis } from 'ioredis';
 
@@ -167,8 +168,7 @@ async function latencies(
   const entries = await redis.xrangeBuffer(key, String(from), String(to));
   return entries.map(([id, flat]) => {
     const appendedAt = Number(id.toString().split('-')[0]);
-    const fields = new Map<string, Buffer>();
-    for (let i = 0; i + 1 < flat.length; i += 2) fields.set(String(flat[i]), flat[i + 1] as Buffer);
+    const fields = entryFields(flat);
     const capturedAt =
       type === 'FaceMatched'
         ? (decodeEntryAs('FaceMatched', fields).face?.capturedAtMs ?? appendedAt)

@@ -1,6 +1,6 @@
 export * from './append';
 export * from './backpressure';
 export * from './consumer';
-export { StreamEntry } from './entry';
+export { entryFields, infoFields, StreamEntry } from './entry';
 export * from './keys';
 export { runUntilSignalled, type RunUntilSignalledOptions } from './shutdown/run-until-signalled';

@@ -1,6 +1,6 @@
 import { decodeEntryAs } from '@rollcall/contracts';
 import { createLogger } from '@rollcall/log';
-import { appendEntry, createKeySpace, type KeySpace } from '@rollcall/streams';
+import { appendEntry, createKeySpace, entryFields, type KeySpace } from '@rollcall/streams';
 import { connectRedis, deletePrefix, requireRedis, testKeySpace, waitFor } from '@rollcall/testing';
 import type { Redis } from 'ioredis';
 import sharp from 'sharp';
@@ -45,14 +45,8 @@ async function removeCamera(id: string): Promise<void> {
 async function framesOf(cameraId: string): Promise<number> {
   const entries = await redis.xrangeBuffer(keys.frames.key, '-', '+');
   return entries
-    .map(([, flat]) => decodeEntryAs('Frame', toMap(flat)))
+    .map(([, flat]) => decodeEntryAs('Frame', entryFields(flat)))
     .filter((frame) => frame.cameraId === cameraId).length;
-}
-
-function toMap(flat: Buffer[]): Map<string, Buffer> {
-  const fields = new Map<string, Buffer>();
-  for (let i = 0; i + 1 < flat.length; i += 2) fields.set(String(flat[i]), flat[i + 1] as Buffer);
-  return fields;
 }
 
 function settings(overrides: Record<string, string> = {}): IngestSettings {
@@ -92,7 +86,7 @@ describeIfVideos('IngestService', [HAMILTON_CLIP], () => {
       const [[, flat]] = (await redis.xrangeBuffer(keys.frames.key, '-', '+', 'COUNT', 1)) as [
         [Buffer, Buffer[]],
       ];
-      const frame = decodeEntryAs('Frame', toMap(flat));
+      const frame = decodeEntryAs('Frame', entryFields(flat));
       expect(frame).toMatchObject({ cameraId: 'cam-before', width: 320, height: 180 });
       expect(frame.image?.$case).toBe('jpeg');
       const jpeg = frame.image?.$case === 'jpeg' ? frame.image.value : Buffer.alloc(0);

@@ -1,5 +1,5 @@
 import { AttendanceType, decodeEntryAs, type AttendanceRecord } from '@rollcall/contracts';
-import type { KeySpace } from '@rollcall/streams';
+import { entryFields, type KeySpace } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 
 /**
@@ -25,7 +25,7 @@ export async function followAttendance(
         .catch(() => null);
       for (const [id, flat] of reply?.[0]?.[1] ?? []) {
         position = id.toString();
-        await onRecord(decodeEntryAs('AttendanceRecord', toFields(flat)));
+        await onRecord(decodeEntryAs('AttendanceRecord', entryFields(flat)));
       }
       if (reply === null && !signal.aborted) await new Promise((r) => setTimeout(r, 200));
     }
@@ -38,10 +38,4 @@ export async function followAttendance(
 /** `check_in` / `check_out`, as the API names the types. */
 export function typeName(type: AttendanceType): string {
   return type === AttendanceType.ATTENDANCE_TYPE_CHECK_OUT ? 'check_out' : 'check_in';
-}
-
-function toFields(flat: Buffer[]): Map<string, Buffer> {
-  const fields = new Map<string, Buffer>();
-  for (let i = 0; i + 1 < flat.length; i += 2) fields.set(String(flat[i]), flat[i + 1] as Buffer);
-  return fields;
 }

@@ -1,4 +1,4 @@
-import { CONSUMER_GROUPS, type KeySpace, type StreamRef } from '@rollcall/streams';
+import { CONSUMER_GROUPS, infoFields, type KeySpace, type StreamRef } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 
 /** Each stream and the group that consumes it, in the order a frame travels. */
@@ -26,7 +26,7 @@ export async function missingGroups(redis: Redis, keys: KeySpace): Promise<strin
 async function groupNames(redis: Redis, stream: StreamRef): Promise<string[]> {
   try {
     const groups = (await redis.call('XINFO', 'GROUPS', stream.key)) as unknown[][];
-    return groups.map((flat) => String(flat[flat.indexOf('name') + 1]));
+    return groups.map((flat) => String(infoFields(flat).get('name')));
   } catch {
     return [];
   }

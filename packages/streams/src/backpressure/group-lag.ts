@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 
 import type { StreamRef } from '../keys';
 import { COUNT_AFTER_SCRIPT } from './count-after-script';
+import { infoFields } from '../entry/pairs';
 
 /** Counting more than this many entries for a lag fallback is pointless: it is "a lot". */
 const MAX_COUNTED_LAG = 100_000;
@@ -41,15 +42,9 @@ export async function groupLag(redis: Redis, stream: StreamRef, group: string): 
 async function infoGroups(redis: Redis, stream: StreamRef): Promise<Map<string, unknown>[]> {
   try {
     const reply = (await redis.call('XINFO', 'GROUPS', stream.key)) as unknown[][];
-    return reply.map(pairsToMap);
+    return reply.map(infoFields);
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('ERR no such key')) return [];
     throw error;
   }
-}
-
-function pairsToMap(flat: unknown[]): Map<string, unknown> {
-  const map = new Map<string, unknown>();
-  for (let i = 0; i + 1 < flat.length; i += 2) map.set(String(flat[i]), flat[i + 1]);
-  return map;
 }

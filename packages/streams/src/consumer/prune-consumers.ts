@@ -1,4 +1,5 @@
 import type { ConsumerContext } from './context';
+import { infoFields } from '../entry/pairs';
 
 /**
  * Removes members that have been silent for `pruneIdleMs` and hold no pending entries:
@@ -10,7 +11,7 @@ export async function pruneIdleConsumers(ctx: ConsumerContext): Promise<void> {
   const { redis, stream, group, consumer, pruneIdleMs } = ctx.options;
   const reply = (await redis.call('XINFO', 'CONSUMERS', stream.key, group)) as unknown[][];
 
-  for (const member of reply.map(pairsToMap)) {
+  for (const member of reply.map(infoFields)) {
     const name = String(member.get('name'));
     const idle = Number(member.get('idle'));
     const pending = Number(member.get('pending'));
@@ -20,10 +21,4 @@ export async function pruneIdleConsumers(ctx: ConsumerContext): Promise<void> {
     ctx.stats.pruned += 1;
     ctx.logger.info({ member: name, idleMs: idle }, 'idle group member removed');
   }
-}
-
-function pairsToMap(flat: unknown[]): Map<string, unknown> {
-  const map = new Map<string, unknown>();
-  for (let i = 0; i + 1 < flat.length; i += 2) map.set(String(flat[i]), flat[i + 1]);
-  return map;
 }

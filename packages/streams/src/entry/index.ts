@@ -5,3 +5,4 @@ export {
   type RawEntry,
 } from './parse-reply';
 export { StreamEntry } from './stream-entry';
+export { entryFields, infoFields } from './pairs';

@@ -4,6 +4,8 @@
  * was deleted (or trimmed) after it was delivered but before it was acknowledged.
  */
 
+import { entryFields } from './pairs';
+
 /** An entry as Redis returned it; `fields` is null when the entry no longer exists. */
 export interface RawEntry {
   readonly id: string;
@@ -45,14 +47,6 @@ function parseEntries(raw: unknown): RawEntry[] {
   if (!Array.isArray(raw)) return [];
   return (raw as [Buffer, Buffer[] | null][]).map(([id, flat]) => ({
     id: id.toString(),
-    fields: flat === null ? null : pairsToMap(flat),
+    fields: flat === null ? null : entryFields(flat),
   }));
-}
-
-function pairsToMap(flat: Buffer[]): Map<string, Buffer> {
-  const fields = new Map<string, Buffer>();
-  for (let i = 0; i + 1 < flat.length; i += 2) {
-    fields.set((flat[i] as Buffer).toString('utf8'), flat[i + 1] as Buffer);
-  }
-  return fields;
 }

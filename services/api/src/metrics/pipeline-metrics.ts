@@ -1,5 +1,11 @@
 import { decodeEntryAs } from '@rollcall/contracts';
-import { CONSUMER_GROUPS, type KeySpace, type StreamRef } from '@rollcall/streams';
+import {
+  CONSUMER_GROUPS,
+  entryFields,
+  infoFields,
+  type KeySpace,
+  type StreamRef,
+} from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 import { Gauge, type Registry } from 'prom-client';
 
@@ -139,7 +145,7 @@ function registerLatencyMetric(registry: Registry, redis: Redis, keys: KeySpace)
 function latencySeconds(id: Buffer, flat: Buffer[]): number {
   try {
     const appendedAt = Number(id.toString().split('-')[0]);
-    const capturedAt = decodeEntryAs('FaceMatched', toFields(flat)).face?.capturedAtMs;
+    const capturedAt = decodeEntryAs('FaceMatched', entryFields(flat)).face?.capturedAtMs;
     return capturedAt === undefined ? NaN : (appendedAt - capturedAt) / 1000;
   } catch {
     return NaN;
@@ -166,8 +172,8 @@ function stagesOf(keys: KeySpace): Stage[] {
 async function streamInfo(redis: Redis, stream: StreamRef): Promise<{ added: number } | undefined> {
   const reply = await redis.call('XINFO', 'STREAM', stream.key).catch(() => undefined);
   if (!Array.isArray(reply)) return undefined;
-  const at = reply.indexOf('entries-added');
-  return at < 0 ? undefined : { added: Number(reply[at + 1]) };
+  const added = infoFields(reply).get('entries-added');
+  return added === undefined ? undefined : { added: Number(added) };
 }
 
 async function groupInfo(
@@ -178,17 +184,10 @@ async function groupInfo(
   if (group === '') return undefined;
   const reply = await redis.call('XINFO', 'GROUPS', stream.key).catch(() => undefined);
   if (!Array.isArray(reply)) return undefined;
-  for (const flat of reply as unknown[][]) {
-    const field = (name: string) => flat[flat.indexOf(name) + 1];
-    if (String(field('name')) !== group) continue;
-    const lag = field('lag');
-    return { lag: typeof lag === 'number' ? lag : undefined, pending: Number(field('pending')) };
+  for (const row of (reply as unknown[][]).map(infoFields)) {
+    if (String(row.get('name')) !== group) continue;
+    const lag = row.get('lag');
+    return { lag: typeof lag === 'number' ? lag : undefined, pending: Number(row.get('pending')) };
   }
   return undefined;
-}
-
-function toFields(flat: Buffer[]): Map<string, Buffer> {
-  const fields = new Map<string, Buffer>();
-  for (let i = 0; i + 1 < flat.length; i += 2) fields.set(String(flat[i]), flat[i + 1] as Buffer);
-  return fields;
 }
