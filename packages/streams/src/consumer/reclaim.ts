@@ -1,6 +1,7 @@
 import { parseAutoClaimReply, parseDeliveryCounts, parseReadReply, type RawEntry } from '../entry';
 import type { ConsumerContext } from './context';
 import { handleEntry } from './handle-entry';
+import { readGroupArgs } from './read-group-args';
 
 /**
  * Takes over entries pending longer than `claimIdleMs` (left by a dead member, or by this
@@ -75,21 +76,11 @@ function noteDeleted(ctx: ConsumerContext, ids: string[]): void {
  * the consumer's own pending list with XREADGROUP from id 0, page by page.
  */
 export async function resumeOwnPending(ctx: ConsumerContext): Promise<void> {
-  const { redis, stream, group, consumer, batch, signal } = ctx.options;
+  const { redis, signal } = ctx.options;
   let after = '0';
 
   while (!signal.aborted) {
-    const reply = await redis.callBuffer(
-      'XREADGROUP',
-      'GROUP',
-      group,
-      consumer,
-      'COUNT',
-      String(batch),
-      'STREAMS',
-      stream.key,
-      after,
-    );
+    const reply = await redis.callBuffer(...readGroupArgs(ctx, after));
     const entries = parseReadReply(reply);
     const last = entries[entries.length - 1];
     if (last === undefined) return;

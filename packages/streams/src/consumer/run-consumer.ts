@@ -8,6 +8,7 @@ import { ensureGroup, isRedisError } from './ensure-group';
 import { handleEntry } from './handle-entry';
 import { resolveConsumerOptions, type ConsumerOptions } from './options';
 import { pruneIdleConsumers } from './prune-consumers';
+import { readGroupArgs } from './read-group-args';
 import { reclaimIdle, resumeOwnPending } from './reclaim';
 import { emptyStats, type ConsumerStats } from './stats';
 
@@ -108,23 +109,11 @@ async function loop(ctx: ConsumerContext, reader: Redis): Promise<void> {
 
 /** One blocking read of new entries, no longer than the time left until the next reclaim. */
 async function readAndHandle(ctx: ConsumerContext, reader: Redis, untilReclaimMs: number) {
-  const { stream, group, consumer, batch, blockMs, signal } = ctx.options;
+  const { blockMs, signal } = ctx.options;
   // A stop that came during the reclaim must not start a read it would then wait out.
   if (signal.aborted) return;
   const block = Math.max(1, Math.min(blockMs, untilReclaimMs));
-  const reply = await reader.callBuffer(
-    'XREADGROUP',
-    'GROUP',
-    group,
-    consumer,
-    'COUNT',
-    String(batch),
-    'BLOCK',
-    String(block),
-    'STREAMS',
-    stream.key,
-    '>',
-  );
+  const reply = await reader.callBuffer(...readGroupArgs(ctx, '>', block));
 
   for (const entry of parseReadReply(reply)) {
     // Entries after the in-flight one stay pending and are reclaimed by a live member.

@@ -26,38 +26,36 @@ export function registerPipelineMetrics(registry: Registry, redis: Redis, keys: 
     labelNames: ['stream'],
     registers: [registry],
     async collect() {
-      for (const { name, stream } of stages) {
-        const info = await streamInfo(redis, stream);
+      for (const { name, ref } of stages) {
+        const info = await streamInfo(redis, ref);
         if (info !== undefined) this.set({ stream: name }, info.added);
       }
     },
   });
 
-  new Gauge({
-    name: 'rollcall_stream_group_lag',
-    help: 'Entries of a stream not yet delivered to its consumer group.',
-    labelNames: ['stream', 'group'],
-    registers: [registry],
-    async collect() {
-      for (const { name, stream, group } of stages) {
-        const lag = (await groupInfo(redis, stream, group))?.lag;
-        if (lag !== undefined) this.set({ stream: name, group }, lag);
-      }
-    },
-  });
-
-  new Gauge({
-    name: 'rollcall_stream_group_pending',
-    help: 'Entries delivered to a consumer group and not yet acknowledged.',
-    labelNames: ['stream', 'group'],
-    registers: [registry],
-    async collect() {
-      for (const { name, stream, group } of stages) {
-        const pending = (await groupInfo(redis, stream, group))?.pending;
-        if (pending !== undefined) this.set({ stream: name, group }, pending);
-      }
-    },
-  });
+  const groupGauge = (name: string, help: string, pick: 'lag' | 'pending') =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['stream', 'group'],
+      registers: [registry],
+      async collect() {
+        for (const { name: stream, ref, group } of stages) {
+          const value = (await groupInfo(redis, ref, group))?.[pick];
+          if (value !== undefined) this.set({ stream, group }, value);
+        }
+      },
+    });
+  groupGauge(
+    'rollcall_stream_group_lag',
+    'Entries of a stream not yet delivered to its consumer group.',
+    'lag',
+  );
+  groupGauge(
+    'rollcall_stream_group_pending',
+    'Entries delivered to a consumer group and not yet acknowledged.',
+    'pending',
+  );
 
   new Gauge({
     name: 'rollcall_stream_dead_letters',
@@ -65,8 +63,8 @@ export function registerPipelineMetrics(registry: Registry, redis: Redis, keys: 
     labelNames: ['stream'],
     registers: [registry],
     async collect() {
-      for (const { name, stream } of stages) {
-        this.set({ stream: name }, await redis.xlen(keys.deadLetters(stream).key));
+      for (const { name, ref } of stages) {
+        this.set({ stream: name }, await redis.xlen(keys.deadLetters(ref).key));
       }
     },
   });
@@ -154,18 +152,18 @@ function latencySeconds(id: Buffer, flat: Buffer[]): number {
 
 interface Stage {
   readonly name: string;
-  readonly stream: StreamRef;
+  readonly ref: StreamRef;
   /** The group that consumes it; attendance records have none of the pipeline's. */
   readonly group: string;
 }
 
 function stagesOf(keys: KeySpace): Stage[] {
   return [
-    { name: 'frames', stream: keys.frames, group: CONSUMER_GROUPS.detector },
-    { name: 'faces', stream: keys.faces, group: CONSUMER_GROUPS.embedder },
-    { name: 'embeddings', stream: keys.embeddings, group: CONSUMER_GROUPS.matcher },
-    { name: 'matches', stream: keys.matches, group: CONSUMER_GROUPS.attendance },
-    { name: 'attendance', stream: keys.attendance, group: '' },
+    { name: 'frames', ref: keys.frames, group: CONSUMER_GROUPS.detector },
+    { name: 'faces', ref: keys.faces, group: CONSUMER_GROUPS.embedder },
+    { name: 'embeddings', ref: keys.embeddings, group: CONSUMER_GROUPS.matcher },
+    { name: 'matches', ref: keys.matches, group: CONSUMER_GROUPS.attendance },
+    { name: 'attendance', ref: keys.attendance, group: '' },
   ];
 }
 
