@@ -11,18 +11,27 @@ import type { Redis } from 'ioredis';
 import type { AttendanceReader } from './attendance/attendance-reader';
 import { serviceAttendanceReader } from './attendance/service-reader';
 import { bearerAuth } from './auth/bearer-auth';
+import { defaultConsoleDir } from './console/console-files';
 import { ERROR_BODY_SCHEMA, toRollcallError } from './errors/error-reply';
 import type { ImportSettings } from './import/import-settings';
+import { AttendanceFeed } from './live/attendance-feed';
 import { createApiMetrics, type ApiMetrics } from './metrics/api-metrics';
 import { registerAttendanceRoutes } from './routes/attendance';
+import { registerCameraPreviewRoutes } from './routes/camera-preview';
 import { registerCameraRoutes } from './routes/cameras';
+import { registerConsoleRoutes } from './routes/console';
+import { registerEventRoutes } from './routes/events';
 import { registerFaceRoutes } from './routes/faces';
 import { registerHealthRoutes } from './routes/health';
 import { registerImportRoutes } from './routes/imports';
 import { registerPeopleRoutes } from './routes/people';
+import { registerPeopleMediaRoutes } from './routes/people-media';
+import { registerReportRoutes } from './routes/reports';
 import type { RouteDeps } from './routes/route-deps';
 import { RequestLog } from './request-log';
 import { registerSettingsRoutes } from './routes/settings';
+import { registerSystemRoutes } from './routes/system';
+import { registerVisionPreviewRoutes } from './routes/vision-preview';
 import { validatorCompiler } from './validation';
 import type { VisionClient } from './vision/vision-client';
 
@@ -58,6 +67,8 @@ export interface AppDependencies {
   readonly attendance?: AttendanceReader;
   /** Bulk import settings over the environment's (`loadImportSettings`). */
   readonly imports?: Partial<ImportSettings>;
+  /** The built web console served at `/`; null serves none. Default `packages/console/dist`. */
+  readonly consoleDir?: string | null;
 }
 
 /** The fastify app: `/v1` admin routes need an API key; health, metrics and docs do not. */
@@ -95,6 +106,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   registerHealthRoutes(app, routeDeps);
+  registerConsoleRoutes(app, deps.consoleDir === undefined ? defaultConsoleDir() : deps.consoleDir);
+  const feed = new AttendanceFeed(deps.redis, deps.keys, deps.logger);
+  app.addHook('onClose', () => feed.close());
   await app.register(
     (v1, _options, done) => {
       v1.addHook('onRequest', bearerAuth(deps.redis, deps.keys));
@@ -104,6 +118,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       registerSettingsRoutes(v1, routeDeps);
       registerAttendanceRoutes(v1, routeDeps);
       registerImportRoutes(v1, routeDeps, deps.imports);
+      registerPeopleMediaRoutes(v1, routeDeps);
+      registerCameraPreviewRoutes(v1, routeDeps);
+      registerEventRoutes(v1, routeDeps, feed);
+      registerReportRoutes(v1, routeDeps);
+      registerSystemRoutes(v1, routeDeps);
+      registerVisionPreviewRoutes(v1, routeDeps);
       done();
     },
     { prefix: '/v1' },

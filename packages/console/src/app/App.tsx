@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+
+import { ApiClient, describeError } from '../api/client';
+import type { Settings } from '../api/types';
+import { CamerasPage } from '../pages/CamerasPage';
+import { EnrollPage } from '../pages/EnrollPage';
+import { LivePage } from '../pages/LivePage';
+import { PeoplePage } from '../pages/PeoplePage';
+import { PersonPage } from '../pages/PersonPage';
+import { ReportsPage } from '../pages/ReportsPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { SignIn } from '../pages/SignIn';
+import { SessionContext, type Session } from './session';
+import { useHashRoute } from './use-hash-route';
+
+const KEY_STORAGE = 'rollcall.apiKey';
+
+const NAV = [
+  ['/people', 'People'],
+  ['/enroll', 'Enroll'],
+  ['/cameras', 'Cameras'],
+  ['/live', 'Live'],
+  ['/reports', 'Reports'],
+  ['/settings', 'Settings'],
+] as const;
+
+export function App() {
+  const [key, setKey] = useState(() => sessionStorage.getItem(KEY_STORAGE));
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [version, setVersion] = useState(0);
+  const api = useMemo(() => (key === null ? undefined : new ApiClient(key)), [key]);
+
+  useEffect(() => {
+    if (api === undefined) return;
+    api.get<Settings>('/v1/settings').then(setSettings, (e: unknown) => {
+      setError(describeError(e));
+      sessionStorage.removeItem(KEY_STORAGE);
+      setKey(null);
+    });
+  }, [api, version]);
+
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const signOut = () => {
+    sessionStorage.removeItem(KEY_STORAGE);
+    setKey(null);
+    setSettings(undefined);
+  };
+
+  if (api === undefined) {
+    return (
+      <SignIn
+        error={error}
+        onKey={(candidate) => {
+          sessionStorage.setItem(KEY_STORAGE, candidate);
+          setError(undefined);
+          setKey(candidate);
+        }}
+      />
+    );
+  }
+  if (settings === undefined) return <p className="loading">Signing in…</p>;
+
+  const session: Session = { api, timeZone: settings.timeZone, refresh };
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell onSignOut={signOut} />
+    </SessionContext.Provider>
+  );
+}
+
+function Shell({ onSignOut }: { onSignOut: () => void }) {
+  const route = useHashRoute();
+  const section = '/' + (route.split('/')[1] ?? '');
+  return (
+    <div className="shell">
+      <a className="skip" href="#main" onClick={(e) => skipToMain(e)}>
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand">Rollcall</span>
+        <nav aria-label="Sections">
+          {NAV.map(([path, label]) => (
+            <a key={path} href={`#${path}`} aria-current={section === path ? 'page' : undefined}>
+              {label}
+            </a>
+          ))}
+        </nav>
+        <button type="button" className="link" onClick={onSignOut}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page route={route} />
+      </main>
+    </div>
+  );
+}
+
+function Page({ route }: { route: string }) {
+  const [, section, id] = route.split('/');
+  switch (section) {
+    case 'people':
+      return id === undefined ? <PeoplePage /> : <PersonPage id={decodeURIComponent(id)} />;
+    case 'enroll':
+      return <EnrollPage />;
+    case 'cameras':
+      return <CamerasPage />;
+    case 'live':
+      return <LivePage />;
+    case 'reports':
+      return <ReportsPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <p>There is no page “{route}”. Pick one above.</p>;
+  }
+}
+
+function skipToMain(event: MouseEvent): void {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}

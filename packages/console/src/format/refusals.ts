@@ -1,0 +1,18 @@
+/** A short title for each refusal code; the server's message says what to do about it. */
+const TITLES: Readonly<Record<string, string>> = {
+  FACE_NOT_FOUND: 'No face found',
+  FACE_MULTIPLE: 'More than one face',
+  FACE_TOO_SMALL: 'Face too small',
+  FACE_BLURRED: 'Blurred',
+  FACE_TURNED: 'Face turned away',
+  FACE_LOW_CONFIDENCE: 'Not clearly a face',
+  IMAGE_UNREADABLE: 'Not a readable image',
+  IMAGE_EMPTY: 'Empty file',
+  IMAGE_UNSUPPORTED_FORMAT: 'Image format not supported',
+  IMAGE_TOO_LARGE: 'Image too large',
+  IMAGE_TOO_SMALL: 'Image too small',
+};
+
+export function refusalTitle(code: string): string {
+  return TITLES[code] ?? 'Refused';
+}

@@ -1,0 +1,135 @@
+import { useEffect, useState, type FormEvent } from 'react';
+
+import { describeError } from '../api/client';
+import type { Settings, SystemInfo } from '../api/types';
+import { useSession } from '../app/session';
+
+/** Thresholds, cooldown, vote window and time zone; the model pack in use and its licence. */
+export function SettingsPage() {
+  const { api, refresh } = useSession();
+  const [settings, setSettings] = useState<Settings | undefined>();
+  const [system, setSystem] = useState<SystemInfo | undefined>();
+  const [draft, setDraft] = useState({
+    threshold: '',
+    cooldownMin: '',
+    voteWindowMs: '',
+    zone: '',
+  });
+  const [message, setMessage] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    api.get<Settings>('/v1/settings').then(
+      (s) => {
+        setSettings(s);
+        setDraft(draftOf(s));
+      },
+      (e: unknown) => setError(describeError(e)),
+    );
+    api.get<SystemInfo>('/v1/system').then(setSystem, (e: unknown) => setError(describeError(e)));
+  }, [api]);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    setMessage(undefined);
+    try {
+      const saved = await api.json<Settings>('PATCH', '/v1/settings', {
+        threshold: draft.threshold.trim() === '' ? null : Number(draft.threshold),
+        cooldownMs: Math.round(Number(draft.cooldownMin) * 60_000),
+        voteWindowMs: Math.round(Number(draft.voteWindowMs)),
+        timeZone: draft.zone.trim(),
+      });
+      setSettings(saved);
+      setDraft(draftOf(saved));
+      setMessage('Saved. Services pick the new settings up as they read them.');
+      refresh();
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+
+  const set = (name: keyof typeof draft) => ({
+    value: draft[name],
+    onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [name]: e.target.value }),
+  });
+  const packThreshold = system?.pack?.threshold;
+
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      {settings === undefined ? (
+        <p>Loading…</p>
+      ) : (
+        <form onSubmit={(e) => void save(e)} className="stack">
+          <label htmlFor="set-threshold">
+            Match threshold (cosine similarity; empty: the pack’s own
+            {packThreshold == null ? '' : `, ${packThreshold}`})
+          </label>
+          <input id="set-threshold" inputMode="decimal" {...set('threshold')} />
+          <label htmlFor="set-cooldown">Cooldown: no second check-in within (minutes)</label>
+          <input id="set-cooldown" type="number" min={1} required {...set('cooldownMin')} />
+          <label htmlFor="set-vote">Vote window: agreeing sightings within (milliseconds)</label>
+          <input
+            id="set-vote"
+            type="number"
+            min={1}
+            max={600000}
+            required
+            {...set('voteWindowMs')}
+          />
+          <label htmlFor="set-zone">Time zone (IANA name, e.g. Europe/Berlin)</label>
+          <input id="set-zone" required {...set('zone')} />
+          {error !== undefined && <p role="alert">{error}</p>}
+          {message !== undefined && <p role="status">{message}</p>}
+          <button type="submit">Save settings</button>
+        </form>
+      )}
+
+      <h2>Model pack</h2>
+      {system === undefined ? (
+        <p>Loading…</p>
+      ) : system.pack === null ? (
+        <p role="alert">The vision side did not answer: {system.packError}</p>
+      ) : (
+        <dl className="facts">
+          <dt>Pack</dt>
+          <dd>
+            {system.pack.title} (<code>{system.pack.name}</code>), run {system.vision}
+          </dd>
+          <dt>About</dt>
+          <dd>{system.pack.description}</dd>
+          <dt>Licence</dt>
+          <dd>{system.pack.licence.summary}</dd>
+          <dt>Commercial use</dt>
+          <dd>{commercial(system.pack.licence.commercialUse)}</dd>
+          {system.pack.licence.url !== undefined && system.pack.licence.url !== '' && (
+            <>
+              <dt>Source</dt>
+              <dd>
+                <a href={system.pack.licence.url} rel="noreferrer" target="_blank">
+                  {system.pack.licence.url}
+                </a>
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+    </section>
+  );
+}
+
+function draftOf(s: Settings) {
+  return {
+    threshold: s.threshold === null ? '' : String(s.threshold),
+    cooldownMin: String(s.cooldownMs / 60_000),
+    voteWindowMs: String(s.voteWindowMs),
+    zone: s.timeZone,
+  };
+}
+
+function commercial(value: string): string {
+  if (value === 'allowed') return 'Allowed by the licence.';
+  if (value === 'not-allowed') return 'Not allowed: research and personal use only.';
+  return 'Unclear: the authors do not say; check before using it commercially.';
+}

@@ -1,0 +1,267 @@
+/**
+ * The web console in a real Chromium against the real API (real Redis, real models):
+ * sign in, enroll from real photos, refusals in words, the look-alike warning, the person
+ * page, reports exported as CSV and XLSX, cameras, settings, the live page, phone width.
+ */
+import { readFileSync } from 'node:fs';
+
+import { RecordStore } from '@rollcall/attendance';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+
+import { launchBrowser, screenshot, signIn, type Browser } from './support/browser';
+import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import { dataPath, missingData } from './support/face-data';
+
+const SHELDON = [1, 2, 3].map((n) => `bbt-face-api-js/identities/sheldon/sheldon${n}.png`);
+const SHELDON_LATER = 'bbt-face-api-js/identities/sheldon/sheldon4.png';
+const DOGS = 'group-photos/dlib-examples-faces/dogs.jpg';
+const TWO_PEOPLE = 'group-photos/face_recognition/two_people.jpg';
+const missing = missingData([...SHELDON, SHELDON_LATER, DOGS, TWO_PEOPLE]);
+
+if (missing.length > 0) {
+  console.warn(`console browser tests skipped: face data missing (${missing.join(', ')})`);
+}
+const describeWithData = missing.length > 0 ? describe.skip : describe;
+
+describeWithData('the web console in Chromium', () => {
+  let server: ConsoleServer;
+  let browser: Browser;
+  let page: Page;
+  let sheldonId: string;
+
+  beforeAll(async () => {
+    server = await startConsoleServer('ui');
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function enroll(name: string, photos: string[], group = ''): Promise<string> {
+    // Through another page, so the enroll page starts afresh.
+    await page.goto(`${server.url}/#/people`);
+    await page.getByRole('heading', { name: 'People' }).waitFor();
+    await page.goto(`${server.url}/#/enroll`);
+    await page.getByLabel('Name').fill(name);
+    if (group !== '') await page.getByLabel('Group (optional)').fill(group);
+    await page.getByRole('button', { name: 'Next: add photos' }).click();
+    await page.getByLabel(/^Photos/).setInputFiles(photos.map(dataPath));
+    await page.getByRole('button', { name: /^Enroll \d* ?photo/ }).click();
+    await page.getByText(/\d+ accepted, \d+ refused\./).waitFor();
+    const href = await page.getByRole('link', { name }).first().getAttribute('href');
+    return decodeURIComponent((href ?? '').replace('#/people/', ''));
+  }
+
+  it('refuses an unknown key, then signs in with a real one', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('API key').fill('rk_not-a-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.getByRole('alert'), /unknown or revoked/);
+    await screenshot(page, 'sign-in-refused');
+
+    await signIn(page, server.url, server.key);
+    await expectText(page.getByText('No one is enrolled yet.'), /No one/);
+  });
+
+  it('enrolls a person from three real photos and lists them with a thumbnail', async () => {
+    sheldonId = await enroll('Sheldon Cooper', SHELDON, 'Physics');
+    await expectText(page.locator('.outcome'), /3 accepted, 0 refused\./);
+    await screenshot(page, 'enroll-accepted');
+
+    await page.goto(`${server.url}/#/people`);
+    const card = page.locator('.person-card', { hasText: 'Sheldon Cooper' });
+    await expectText(card, /Physics · 3 samples/);
+    const thumb = card.getByRole('img', { name: 'Face of Sheldon Cooper' });
+    await page.waitForFunction(
+      (img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0,
+      await thumb.elementHandle(),
+    );
+    await screenshot(page, 'people');
+  });
+
+  it('refuses a photo with no face and one with two, saying why in words', async () => {
+    await enroll('Nobody Here', [DOGS, TWO_PEOPLE]);
+    const refused = page.locator('.refused');
+    await expectText(refused, /dogs\.jpg: No face found\./);
+    await expectText(refused, /two_people\.jpg: More than one face\./);
+    await screenshot(page, 'enroll-refused');
+  });
+
+  it('warns when a new face already looks like someone enrolled', async () => {
+    await enroll('Maybe Sheldon', [SHELDON_LATER]);
+    await expectText(page.locator('.warning'), /already matches Sheldon Cooper/);
+    await screenshot(page, 'enroll-look-alike');
+  });
+
+  it('shows a person with their samples and says what deleting erases', async () => {
+    await page.goto(`${server.url}/#/people/${encodeURIComponent(sheldonId)}`);
+    await page.getByRole('heading', { name: 'Face samples (3)' }).waitFor();
+    await page.getByRole('button', { name: 'Delete Sheldon Cooper…' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expectText(dialog, /all 3 face samples with their embeddings and stored photos/);
+    // Focus moves into the dialog, onto the safe choice.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Keep Sheldon Cooper',
+    );
+    await screenshot(page, 'person-delete-confirm');
+    await page.getByRole('button', { name: 'Keep Sheldon Cooper' }).click();
+  });
+
+  it("exports the day's report as CSV and XLSX with the right rows", async () => {
+    const day = new Date().toISOString().slice(0, 10);
+    const at = (hh: number, mm: number) => Date.parse(`${day}T${pad(hh)}:${pad(mm)}:00Z`);
+    const store = new RecordStore(server.redis, server.keys, 'UTC');
+    const record = { personId: sheldonId, cameraId: 'cam_door', trackId: 't1', score: 0.91 };
+    await store.write({
+      record: { ...record, recordId: 'r-in', type: 'check_in', atMs: at(9, 12), faceId: 'f:1:0' },
+    });
+    await store.write({
+      record: {
+        ...record,
+        recordId: 'r-out',
+        type: 'check_out',
+        atMs: at(17, 42),
+        faceId: 'f:2:0',
+      },
+    });
+
+    await page.goto(`${server.url}/#/reports`);
+    await expectText(page.locator('.report'), /Sheldon Cooper\s*Physics\s*Present, late\s*09:12/);
+    await screenshot(page, 'reports');
+
+    const csv = await download(page, 'Download CSV');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('date,personId,name,group,status,late,firstIn,lastOut,hours');
+    expect(lines).toContain(
+      `${day},${sheldonId},Sheldon Cooper,Physics,present,yes,09:12,17:42,8.5`,
+    );
+    expect(lines.filter((l) => l.includes(',absent,'))).toHaveLength(2);
+
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = Buffer.from(await download(page, 'Download XLSX', 'binary'), 'binary');
+    await workbook.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.length));
+    const days = workbook.getWorksheet('Days');
+    const rows = (days?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
+    const sheldon = rows.find((r) => r.includes('Sheldon Cooper'));
+    expect(sheldon?.slice(1)).toEqual([
+      day,
+      sheldonId,
+      'Sheldon Cooper',
+      'Physics',
+      'present',
+      'yes',
+      '09:12',
+      '17:42',
+      8.5,
+    ]);
+    expect(rows).toHaveLength(4);
+  });
+
+  it('shows check-ins on the live page as they arrive on the attendance stream', async () => {
+    await page.goto(`${server.url}/#/live`);
+    const feed = page.getByRole('list', { name: 'Attendance feed' });
+    await expectText(feed, /Sheldon Cooper\s*Checked out/);
+
+    const store = new RecordStore(server.redis, server.keys, 'UTC');
+    await store.write({
+      record: {
+        recordId: 'r-again',
+        personId: sheldonId,
+        type: 'check_in',
+        atMs: Date.now(),
+        cameraId: 'cam_door',
+        score: 0.88,
+        trackId: 't9',
+        faceId: 'cam_door:9:0',
+      },
+    });
+    await expectText(feed.locator('li').first(), /Checked in.*score 0\.88/s);
+    await screenshot(page, 'live');
+  });
+
+  it('adds a camera and shows its status', async () => {
+    await page.goto(`${server.url}/#/cameras`);
+    await page.getByLabel('Name').fill('Front door');
+    await page
+      .getByLabel(/^Source/)
+      .fill(dataPath('video/face_recognition/short_hamilton_clip.mp4'));
+    await page.getByRole('button', { name: 'Add camera' }).click();
+    const card = page.locator('.camera-card', { hasText: 'Front door' });
+    await expectText(card, /Status\s*not reported/);
+    await card.getByRole('button', { name: 'Preview' }).click();
+    await expectText(card.locator('figcaption'), /No recent frame/);
+    await screenshot(page, 'cameras');
+  });
+
+  it('shows the model pack and its licence, and saves a time zone', async () => {
+    await page.goto(`${server.url}/#/settings`);
+    await expectText(page.locator('.facts'), /rollcall-default/);
+    await expectText(page.locator('.facts'), /MIT/);
+    await page.getByLabel(/^Time zone/).fill('Europe/Berlin');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(page.getByRole('status'), /Saved/);
+    await screenshot(page, 'settings');
+    const settings = await server.redis.hget(server.keys.settings, 'timeZone');
+    expect(settings).toBe('Europe/Berlin');
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const phone = await browser.context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    // The key lives in the tab's session storage: a new tab signs in again.
+    await signIn(phone, server.url, server.key);
+    const loaded: Record<string, string> = {
+      people: '.person-card',
+      live: '.feed-item',
+      reports: '.report',
+      cameras: '.camera-card',
+    };
+    for (const [route, selector] of Object.entries(loaded)) {
+      await phone.goto(`${server.url}/#/${route}`);
+      await phone.locator(selector).first().waitFor();
+      const overflow = await phone.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect([route, overflow]).toEqual([route, 0]);
+      await screenshot(phone, `phone-${route}`);
+    }
+    await phone.close();
+  });
+});
+
+async function download(page: Page, button: string, encoding: 'utf8' | 'binary' = 'utf8') {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const saved = await file.path();
+  return readFileSync(saved, encoding);
+}
+
+/** Waits until the locator's text matches (Playwright's own expect is not in core). */
+async function expectText(
+  locator: ReturnType<Page['locator']>,
+  pattern: RegExp,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < until) {
+    last =
+      (await locator
+        .first()
+        .innerText({ timeout: timeoutMs })
+        .catch(() => '')) ?? '';
+    if (pattern.test(last)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`expected text matching ${pattern}, last saw: ${JSON.stringify(last)}`);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
