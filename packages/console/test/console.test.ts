@@ -11,13 +11,15 @@ import type { Page } from 'playwright-core';
 
 import { launchBrowser, screenshot, signIn, type Browser } from './support/browser';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import { fakeCameraClip } from './support/fake-camera';
 import { dataPath, missingData } from './support/face-data';
 
 const SHELDON = [1, 2, 3].map((n) => `bbt-face-api-js/identities/sheldon/sheldon${n}.png`);
 const SHELDON_LATER = 'bbt-face-api-js/identities/sheldon/sheldon4.png';
 const DOGS = 'group-photos/dlib-examples-faces/dogs.jpg';
 const TWO_PEOPLE = 'group-photos/face_recognition/two_people.jpg';
-const missing = missingData([...SHELDON, SHELDON_LATER, DOGS, TWO_PEOPLE]);
+const WEBCAM_FACE = 'video/face_recognition/lin-manuel-miranda.png';
+const missing = missingData([...SHELDON, SHELDON_LATER, DOGS, TWO_PEOPLE, WEBCAM_FACE]);
 
 if (missing.length > 0) {
   console.warn(`console browser tests skipped: face data missing (${missing.join(', ')})`);
@@ -207,6 +209,46 @@ describeWithData('the web console in Chromium', () => {
     await screenshot(page, 'settings');
     const settings = await server.redis.hget(server.keys.settings, 'timeZone');
     expect(settings).toBe('Europe/Berlin');
+  });
+
+  it("enrolls from the browser's camera with a live face box and quality meter", async () => {
+    // Chromium's fake camera plays a real face photo made into a clip by ffmpeg.
+    const clip = fakeCameraClip(dataPath(WEBCAM_FACE));
+    const camera = await launchBrowser([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${clip}`,
+    ]);
+    try {
+      const webcam = await camera.context.newPage();
+      await signIn(webcam, server.url, server.key);
+      await webcam.goto(`${server.url}/#/enroll`);
+      await webcam.getByLabel('Name').fill('Lin-Manuel Miranda');
+      await webcam.getByRole('button', { name: 'Next: add photos' }).click();
+      await webcam.getByRole('button', { name: 'Use this device’s camera' }).click();
+
+      await expectText(webcam.locator('#quality-status'), /Good: take the photo\./, 20_000);
+      const meter = await webcam.getByRole('meter', { name: 'Face size' }).getAttribute('value');
+      expect(Number(meter)).toBeGreaterThan(0.5);
+      const boxed = await webcam.evaluate(() => {
+        const canvas = document.querySelector('.video-frame canvas');
+        if (!(canvas instanceof HTMLCanvasElement)) return false;
+        const pixels = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height);
+        // The face box is drawn in green (#1a7f37) on a clear overlay.
+        for (let i = 0; i < (pixels?.data.length ?? 0); i += 4) {
+          if (pixels?.data[i + 1] === 0x7f && pixels.data[i + 3] === 255) return true;
+        }
+        return false;
+      });
+      expect(boxed).toBe(true);
+      await screenshot(webcam, 'enroll-webcam');
+
+      await webcam.getByRole('button', { name: 'Take photo' }).click();
+      await expectText(webcam.locator('.outcome'), /1 accepted, 0 refused\./);
+      await expectText(webcam.getByText(/taken photo\(s\) enrolled/), /^1 taken/);
+    } finally {
+      await camera.close();
+    }
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
