@@ -33,7 +33,7 @@ export function CameraPreview({ camera }: { camera: Camera }) {
       setMessage(
         sightings.length === 0
           ? 'No face matched in the last two seconds.'
-          : sightings.map((s) => s.name ?? 'Unknown').join(', '),
+          : [...new Set(sightings.map((s) => s.name ?? 'Unknown'))].join(', '),
       );
     };
     const loop = () => {

@@ -92,7 +92,7 @@ function CameraStatus({ camera }: { camera: Camera }) {
       <dt>Last frame</dt>
       <dd>{Number.isFinite(lastFrame) && lastFrame > 0 ? dateTime(lastFrame, timeZone) : '—'}</dd>
       <dt>Last error</dt>
-      <dd>{s.lastErrorMessage ?? s.lastError ?? 'None'}</dd>
+      <dd>{s.lastErrorMessage || s.lastError || 'None'}</dd>
     </dl>
   );
 }
