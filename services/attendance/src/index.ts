@@ -14,7 +14,7 @@ export type { CameraRole, PersonPresence } from './rules/presence';
 export type { RulesOptions } from './rules/rules-options';
 export { checkTimeZone, localDay, localTime } from './rules/time-zone';
 export { AttendanceEngine, type Observation, type SweepResult } from './engine/attendance-engine';
-export type { EngineOptions } from './engine/engine-options';
+export type { EngineOptions, RetuneOptions } from './engine/engine-options';
 export { RecordStore, type WriteOutcome } from './store/record-store';
 export { loadPresence } from './store/presence-store';
 export {

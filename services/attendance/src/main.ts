@@ -5,7 +5,10 @@ import Redis from 'ioredis';
 import { runAttendance } from './service/run-attendance';
 import { loadAttendanceSettings } from './service/settings';
 
-/** `pnpm --filter @rollcall/attendance start`: settings from the environment, read once. */
+/**
+ * `pnpm --filter @rollcall/attendance start`: settings from the environment, read once; the
+ * cooldown, vote window and time zone among them are defaults under `keys.settings`.
+ */
 async function main(): Promise<void> {
   const settings = loadAttendanceSettings(process.env);
   const logger = createLogger({ service: 'attendance' });

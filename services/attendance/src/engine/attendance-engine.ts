@@ -5,7 +5,7 @@ import { CameraTracker } from '../tracking/camera-tracker';
 import type { Track } from '../tracking/track';
 import { TrackVotes, type Attribution } from '../voting/track-votes';
 import { resolveVotingOptions, type ResolvedVotingOptions } from '../voting/voting-options';
-import type { EngineOptions } from './engine-options';
+import type { EngineOptions, RetuneOptions } from './engine-options';
 
 /** What one match did: its track, the track's attribution, and what the rules decided. */
 export interface Observation {
@@ -31,7 +31,7 @@ export interface SweepResult {
 export class AttendanceEngine {
   private readonly trackers = new Map<string, CameraTracker>();
   private readonly votes = new Map<string, TrackVotes>();
-  private readonly voting: ResolvedVotingOptions;
+  private voting: ResolvedVotingOptions;
   private readonly rules: AttendanceRules;
 
   constructor(
@@ -66,6 +66,18 @@ export class AttendanceEngine {
         })
       : {};
     return { track, started, ended, attribution, attributed: decided !== undefined, decision };
+  }
+
+  /**
+   * Voting and rules options changed while running, for every camera's tracks from the
+   * next match on; what was already decided stands. Throws `INVALID_ARGUMENT` (and changes
+   * nothing) when a value is not a positive whole number.
+   */
+  retune(options: RetuneOptions): void {
+    const voting = resolveVotingOptions({ ...this.voting, ...options.voting });
+    if (options.rules !== undefined) this.rules.retune(options.rules);
+    this.voting = voting;
+    for (const votes of this.votes.values()) votes.retune(voting);
   }
 
   /** Check-outs due at `nowMs`, and the end of tracks unseen for their gap. */

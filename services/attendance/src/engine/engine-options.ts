@@ -11,3 +11,6 @@ export interface EngineOptions {
   /** Cooldown and check-out timeout. Default: 4 h and 30 min. */
   rules?: RulesOptions;
 }
+
+/** What can change while the engine runs: the voting and rules options given replace theirs. */
+export type RetuneOptions = Pick<EngineOptions, 'voting' | 'rules'>;

@@ -38,7 +38,7 @@ export interface Decision {
  *   cameras never check anyone in.
  */
 export class AttendanceRules {
-  private readonly options: ResolvedRulesOptions;
+  private options: ResolvedRulesOptions;
   private readonly people = new Map<string, PersonPresence>();
 
   constructor(options: RulesOptions = {}, restored: Iterable<PersonPresence> = []) {
@@ -48,6 +48,14 @@ export class AttendanceRules {
 
   presenceOf(personId: string): PersonPresence | undefined {
     return this.people.get(personId);
+  }
+
+  /**
+   * The given options in place of the current ones from the next decision on (an operator
+   * changed the cooldown). A new cooldown also applies to check-ins made before it.
+   */
+  retune(options: RulesOptions): void {
+    this.options = resolveRulesOptions({ ...this.options, ...options });
   }
 
   decide(sighting: Sighting): Decision {

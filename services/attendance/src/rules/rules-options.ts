@@ -1,4 +1,5 @@
 import { RollcallError } from '@rollcall/errors';
+import { DEFAULT_SETTINGS } from '@rollcall/settings';
 
 /** When sightings become check-ins and check-outs. */
 export interface RulesOptions {
@@ -20,7 +21,7 @@ export type ResolvedRulesOptions = Required<RulesOptions>;
 
 export function resolveRulesOptions(options: RulesOptions = {}): ResolvedRulesOptions {
   const resolved = {
-    cooldownMs: options.cooldownMs ?? 4 * 3_600_000,
+    cooldownMs: options.cooldownMs ?? DEFAULT_SETTINGS.cooldownMs,
     checkoutTimeoutMs: options.checkoutTimeoutMs ?? 30 * 60_000,
   };
   for (const [name, value] of Object.entries(resolved)) {

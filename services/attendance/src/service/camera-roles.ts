@@ -1,3 +1,4 @@
+import { SETTINGS_REFRESH_MS } from '@rollcall/settings';
 import type { KeySpace } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 
@@ -9,8 +10,8 @@ export type CameraRoleLookup = (cameraId: string) => Promise<CameraRole>;
 /** How camera roles are read from the cameras' configuration. */
 export interface RedisCameraRolesOptions {
   /**
-   * How long a role read from Redis is trusted, in ms. Default 10000: a camera re-marked
-   * as an exit takes effect within seconds without one Redis read per face.
+   * How long a role read from Redis is trusted, in ms. Default 2000, as for the settings:
+   * a camera re-marked as an exit takes effect within 2 s without one Redis read per face.
    */
   ttlMs?: number;
   /** Now, in ms. Default `Date.now`. */
@@ -26,7 +27,7 @@ export function redisCameraRoles(
   keys: KeySpace,
   options: RedisCameraRolesOptions = {},
 ): CameraRoleLookup {
-  const ttlMs = options.ttlMs ?? 10_000;
+  const ttlMs = options.ttlMs ?? SETTINGS_REFRESH_MS;
   const clock = options.clock ?? Date.now;
   const cache = new Map<string, { role: CameraRole; until: number }>();
 

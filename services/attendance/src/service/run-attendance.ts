@@ -2,17 +2,21 @@ import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 
 import { createLogger, type Logger } from '@rollcall/log';
+import { LiveSettings, type Settings, type SettingsSource } from '@rollcall/settings';
 import { runConsumer, type ConsumerStats, type EntryHandler } from '@rollcall/streams';
 
 import { decodeFaceMatch } from '../contracts/match-codec';
 import { AttendanceEngine } from '../engine/attendance-engine';
+import { resolveRulesOptions } from '../rules/rules-options';
 import { checkTimeZone } from '../rules/time-zone';
 import { loadPresence } from '../store/presence-store';
 import { RecordStore } from '../store/record-store';
+import { resolveVotingOptions } from '../voting/voting-options';
 import { redisCameraRoles, type CameraRoleLookup } from './camera-roles';
 import { DecisionLog } from './decision-log';
 import { Serial } from './serial';
 import { ATTENDANCE_GROUP, type AttendanceServiceOptions } from './service-options';
+import { SettingsFollower } from './settings-follower';
 import { emptyAttendanceStats, type AttendanceStats } from './stats';
 
 interface ServiceParts {
@@ -20,6 +24,7 @@ interface ServiceParts {
   readonly store: RecordStore;
   readonly roles: CameraRoleLookup;
   readonly serial: Serial;
+  readonly settings: SettingsFollower;
   readonly log: DecisionLog;
   readonly logger: Logger;
   readonly stats: AttendanceStats;
@@ -28,8 +33,8 @@ interface ServiceParts {
 /**
  * The attendance service: restores everyone's presence from Redis, reads the matches
  * stream as a member of the `attendance` group (each match is acknowledged after its
- * record, if any, is written), and sweeps for check-outs by timeout. `stats` can be read
- * while it runs.
+ * record, if any, is written), and sweeps for check-outs by timeout. Cooldown, vote window
+ * and time zone follow `keys.settings` while it runs. `stats` can be read while it runs.
  */
 export class AttendanceService {
   readonly stats: AttendanceStats = emptyAttendanceStats();
@@ -45,15 +50,20 @@ export class AttendanceService {
 
     const restored = await loadPresence(redis, keys, logger);
     logger.info({ people: restored.length, timeZone }, 'presence restored');
+    const engine = new AttendanceEngine(options.engine, restored);
+    const store = new RecordStore(redis, keys, timeZone);
+    const source = options.settings ?? settingsOf(options, timeZone, logger);
     const parts: ServiceParts = {
-      engine: new AttendanceEngine(options.engine, restored),
-      store: new RecordStore(redis, keys, timeZone),
+      engine,
+      store,
       roles: options.cameraRoles ?? redisCameraRoles(redis, keys),
       serial: new Serial(),
+      settings: new SettingsFollower(source, engine, store, logger),
       log: new DecisionLog(logger),
       logger,
       stats: this.stats,
     };
+    await parts.settings.follow();
 
     // The sweep stops with the consumer, also when the consumer fails, so a failed start
     // does not leave a timer keeping the process alive.
@@ -86,19 +96,36 @@ export class AttendanceService {
   }
 }
 
+/** `keys.settings`, each field it lacks at the service's own value. */
+function settingsOf(
+  options: AttendanceServiceOptions,
+  timeZone: string,
+  logger: Logger,
+): SettingsSource {
+  const defaults: Settings = {
+    threshold: null,
+    cooldownMs: resolveRulesOptions(options.engine?.rules).cooldownMs,
+    voteWindowMs: resolveVotingOptions(options.engine?.voting).windowMs,
+    timeZone,
+  };
+  const refreshMs = options.settingsRefreshMs;
+  return new LiveSettings(options.redis, options.keys, { defaults, refreshMs, logger });
+}
+
 /** Runs an `AttendanceService` until `options.signal` fires. */
 export function runAttendance(options: AttendanceServiceOptions): Promise<AttendanceStats> {
   return new AttendanceService(options).run();
 }
 
 function matchHandler(parts: ServiceParts): EntryHandler {
-  const { engine, store, roles, serial, log, stats } = parts;
+  const { engine, store, roles, serial, settings, log, stats } = parts;
 
   return async (entry) => {
     const match = decodeFaceMatch(entry);
     const role = await roles(match.cameraId);
 
     await serial.run(async () => {
+      await settings.follow();
       const observation = engine.observe(match, role);
       stats.matches += 1;
       log.observed(observation);
@@ -124,7 +151,10 @@ async function sweepUntilStopped(parts: ServiceParts, options: AttendanceService
       return; // aborted while waiting
     }
     try {
-      await parts.serial.run(() => sweepOnce(parts, clock()));
+      await parts.serial.run(async () => {
+        await parts.settings.follow();
+        await sweepOnce(parts, clock());
+      });
     } catch (error) {
       // Uncommitted check-outs are decided again by the next sweep.
       parts.logger.error({ err: error }, 'sweep failed');

@@ -1,4 +1,5 @@
 import type { Logger } from '@rollcall/log';
+import type { SettingsSource } from '@rollcall/settings';
 import { CONSUMER_GROUPS, type KeySpace } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 
@@ -12,10 +13,24 @@ export interface AttendanceServiceOptions {
   keys: KeySpace;
   /** Stops the service; the match in hand is finished and acknowledged first. */
   signal: AbortSignal;
-  /** IANA zone of the by-day index. Required (the service reads `ROLLCALL_TIMEZONE`). */
+  /**
+   * IANA zone of the by-day index when `keys.settings` sets none. Required (the service
+   * reads `ROLLCALL_TIMEZONE`).
+   */
   timeZone: string;
-  /** Tracker, voting and rules options. Default: each part's defaults. */
+  /**
+   * Tracker, voting and rules options. Default: each part's defaults. The vote window and
+   * the cooldown are those of `keys.settings` when it sets them.
+   */
   engine?: EngineOptions;
+  /**
+   * The operator's cooldown, vote window and time zone, followed while the service runs.
+   * Default: `keys.settings` read through a cache of `settingsRefreshMs`, each field it
+   * lacks at the value given here (`timeZone`, `engine.rules`, `engine.voting`).
+   */
+  settings?: SettingsSource;
+  /** How long the default `settings` reuse one read, in ms. Default 2000. */
+  settingsRefreshMs?: number;
   /** How often check-outs by timeout are looked for, in ms. Default 10000. */
   sweepEveryMs?: number;
   /** Now, in ms, for the sweep. Default `Date.now`; tests move it. */

@@ -1,10 +1,15 @@
 import { intSetting, loadConfig, type Env } from '@rollcall/config';
+import { DEFAULT_SETTINGS, SETTING_LIMITS } from '@rollcall/settings';
 import { redisSettingsShape } from '@rollcall/streams';
 import { z } from 'zod';
 
 import { checkTimeZone } from '../rules/time-zone';
 
-/** The attendance service's settings, read once from the environment. */
+/**
+ * The attendance service's settings, read once from the environment. Time zone, vote
+ * window and cooldown are only the defaults: the fields of `keys.settings` the API writes
+ * take their place while the service runs (see `service/settings-follower.ts`).
+ */
 export interface AttendanceSettings {
   /** `REDIS_URL`. Default `redis://127.0.0.1:6379`. */
   readonly redisUrl: string;
@@ -26,6 +31,7 @@ export interface AttendanceSettings {
 
 const HOUR_MS = 3_600_000;
 const DAYS_30_MS = 30 * 24 * HOUR_MS;
+const { cooldownMs, voteWindowMs } = SETTING_LIMITS;
 
 const schema = z
   .object({
@@ -33,10 +39,14 @@ const schema = z
     ROLLCALL_TIMEZONE: z
       .string()
       .refine(isValid(checkTimeZone), 'an IANA time zone such as Europe/Berlin or UTC')
-      .default('UTC'),
+      .default(DEFAULT_SETTINGS.timeZone),
     ROLLCALL_ATTENDANCE_VOTES: intSetting(1, 100).default(3),
-    ROLLCALL_ATTENDANCE_VOTE_WINDOW_MS: intSetting(1, 10 * 60_000).default(2_000),
-    ROLLCALL_ATTENDANCE_COOLDOWN_MS: intSetting(1, DAYS_30_MS).default(4 * HOUR_MS),
+    ROLLCALL_ATTENDANCE_VOTE_WINDOW_MS: intSetting(voteWindowMs.min, voteWindowMs.max).default(
+      DEFAULT_SETTINGS.voteWindowMs,
+    ),
+    ROLLCALL_ATTENDANCE_COOLDOWN_MS: intSetting(cooldownMs.min, cooldownMs.max).default(
+      DEFAULT_SETTINGS.cooldownMs,
+    ),
     ROLLCALL_ATTENDANCE_CHECKOUT_TIMEOUT_MS: intSetting(1, DAYS_30_MS).default(HOUR_MS / 2),
     ROLLCALL_ATTENDANCE_SWEEP_MS: intSetting(100, HOUR_MS).default(10_000),
   })

@@ -5,7 +5,7 @@ import { recordEntry } from '../contracts/match-codec';
 import type { AttendanceRecord } from '../model/attendance-record';
 import type { Decision } from '../rules/attendance-rules';
 import type { PersonPresence } from '../rules/presence';
-import { localDay } from '../rules/time-zone';
+import { checkTimeZone, localDay } from '../rules/time-zone';
 import { LuaScript } from './lua-script';
 import { savePresence } from './presence-store';
 
@@ -23,8 +23,13 @@ export class RecordStore {
     private readonly redis: Redis,
     private readonly keys: KeySpace,
     /** Zone of the by-day index. */
-    private readonly timeZone: string,
+    private timeZone: string,
   ) {}
+
+  /** Records written from now on are indexed under their day in `timeZone` (checked). */
+  useTimeZone(timeZone: string): void {
+    this.timeZone = checkTimeZone(timeZone);
+  }
 
   async write(decision: Decision): Promise<WriteOutcome> {
     if (decision.record) return this.writeRecord(decision.record, decision.presence);

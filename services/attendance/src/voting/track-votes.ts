@@ -34,7 +34,15 @@ export class TrackVotes {
   private votes: Vote[] = [];
   private current: Attribution | undefined;
 
-  constructor(private readonly options: ResolvedVotingOptions) {}
+  constructor(private options: ResolvedVotingOptions) {}
+
+  /**
+   * New options from the next vote on (an operator changed the vote window). Votes already
+   * held are judged by the new window; a decision already made stands.
+   */
+  retune(options: ResolvedVotingOptions): void {
+    this.options = options;
+  }
 
   get attribution(): Attribution | undefined {
     return this.current;

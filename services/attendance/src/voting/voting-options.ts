@@ -1,4 +1,5 @@
 import { RollcallError } from '@rollcall/errors';
+import { DEFAULT_SETTINGS } from '@rollcall/settings';
 
 /** When a track's matches are enough to say who it is. */
 export interface VotingOptions {
@@ -14,7 +15,10 @@ export interface VotingOptions {
 export type ResolvedVotingOptions = Required<VotingOptions>;
 
 export function resolveVotingOptions(options: VotingOptions = {}): ResolvedVotingOptions {
-  const resolved = { votesNeeded: options.votesNeeded ?? 3, windowMs: options.windowMs ?? 2_000 };
+  const resolved = {
+    votesNeeded: options.votesNeeded ?? 3,
+    windowMs: options.windowMs ?? DEFAULT_SETTINGS.voteWindowMs,
+  };
   for (const [name, value] of Object.entries(resolved)) {
     if (Number.isInteger(value) && value > 0) continue;
     throw new RollcallError(

@@ -7,6 +7,7 @@ import {
   AttendanceService,
   encodeFaceMatch,
   type AttendanceRecord,
+  type AttendanceServiceOptions,
   type AttendanceStats,
   type FaceMatch,
 } from '../../src';
@@ -32,6 +33,7 @@ export class RunningService {
     private readonly keys: KeySpace,
     readonly clock: { now: number },
     name: string,
+    more: Partial<AttendanceServiceOptions> = {},
   ) {
     this.service = new AttendanceService({
       redis,
@@ -44,6 +46,7 @@ export class RunningService {
       consumer: name,
       blockMs: 100,
       logger: createLogger({ service: 'attendance-test', level: 'silent' }),
+      ...more,
     });
     this.done = this.service.run();
   }
