@@ -1,6 +1,6 @@
 import { createLogger } from '@rollcall/log';
 import { createKeySpace } from '@rollcall/streams';
-import { connectRedis, useTestRedis } from '@rollcall/testing';
+import { useTestRedis } from '@rollcall/testing';
 
 import { DEFAULT_SETTINGS, LiveSettings } from '../src';
 
@@ -29,42 +29,49 @@ describe('LiveSettings', () => {
 
   it('makes one read for callers arriving together', async () => {
     const keys = freshKeys();
-    const counted = connectRedis('settings-test-counted');
-    let reads = 0;
-    const hgetall = counted.hgetall.bind(counted);
-    counted.hgetall = ((key: string) => {
-      reads += 1;
-      return hgetall(key);
-    }) as typeof counted.hgetall;
-    try {
-      const live = new LiveSettings(counted, keys);
-      const answers = await Promise.all([live.get(), live.get(), live.get()]);
+    const counted = watched();
+    const live = new LiveSettings(counted.redis, keys);
 
-      expect(answers).toEqual([DEFAULT_SETTINGS, DEFAULT_SETTINGS, DEFAULT_SETTINGS]);
-      expect(reads).toBe(1);
-    } finally {
-      counted.disconnect();
-    }
+    const answers = await Promise.all([live.get(), live.get(), live.get()]);
+
+    expect(answers).toEqual([DEFAULT_SETTINGS, DEFAULT_SETTINGS, DEFAULT_SETTINGS]);
+    expect(counted.reads).toBe(1);
   });
 
   it('keeps the last settings when a refresh fails, and fails only without any', async () => {
     const keys = freshKeys();
     const clock = { now: 0 };
-    const broken = connectRedis('settings-test-broken');
+    const flaky = watched();
     const options = { refreshMs: 100, clock: () => clock.now, logger: quiet };
-    const live = new LiveSettings(broken, keys, options);
+    const live = new LiveSettings(flaky.redis, keys, options);
     await redis.hset(keys.settings, 'timeZone', 'Europe/Berlin');
 
-    try {
-      expect((await live.get()).timeZone).toBe('Europe/Berlin');
-      broken.disconnect();
-      clock.now += 100;
-      expect((await live.get()).timeZone).toBe('Europe/Berlin');
+    expect((await live.get()).timeZone).toBe('Europe/Berlin');
+    flaky.down = true;
+    clock.now += 100;
+    expect((await live.get()).timeZone).toBe('Europe/Berlin');
+    expect(flaky.reads).toBe(2);
+    clock.now += 99;
+    await live.get();
+    expect(flaky.reads).toBe(2); // the failed refresh waits its interval too
 
-      const never = new LiveSettings(broken, keys, options);
-      await expect(never.get()).rejects.toThrow();
-    } finally {
-      broken.disconnect();
-    }
+    const never = new LiveSettings(flaky.redis, keys, options);
+    await expect(never.get()).rejects.toThrow('Redis is down');
   });
 });
+
+/** The test connection with HGETALL counted, and failing while `down` is set. */
+function watched() {
+  const state = { reads: 0, down: false, redis };
+  state.redis = new Proxy(redis, {
+    get(target, name) {
+      const value: unknown = Reflect.get(target, name);
+      if (name !== 'hgetall') return typeof value === 'function' ? value.bind(target) : value;
+      return (key: string) => {
+        state.reads += 1;
+        return state.down ? Promise.reject(new Error('Redis is down')) : target.hgetall(key);
+      };
+    },
+  });
+  return state;
+}
