@@ -4,12 +4,24 @@ import { RollcallError } from '@rollcall/errors';
 import type { KeySpace } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 
+import type { Role } from './roles';
+
 /** What is stored about an API key (the key itself never is: only its sha256). */
 export interface ApiKeyRecord {
   readonly id: string;
   /** Who or what the key is for, e.g. `hr-sync`. */
   readonly name: string;
+  /** What the key may do. Keys stored before roles existed have none and are `admin`. */
+  readonly role: Role;
   readonly createdAtMs: number;
+}
+
+/** Options of `createApiKey`. */
+export interface CreateKeyOptions {
+  /** Default `admin`. */
+  readonly role?: Role;
+  /** Now, in ms. Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 /** A new key: the secret is shown once, to be handed to the integrator. */
@@ -28,7 +40,7 @@ export async function createApiKey(
   redis: Redis,
   keys: KeySpace,
   name: string,
-  now: () => number = Date.now,
+  options: CreateKeyOptions = {},
 ): Promise<CreatedApiKey> {
   const label = name.trim();
   if (label.length === 0 || label.length > 100) {
@@ -41,7 +53,8 @@ export async function createApiKey(
   const record: ApiKeyRecord = {
     id: `k_${randomBytes(6).toString('hex')}`,
     name: label,
-    createdAtMs: now(),
+    role: options.role ?? 'admin',
+    createdAtMs: (options.now ?? Date.now)(),
   };
   await redis.hset(keys.apiKeys, hashKey(key), JSON.stringify(record));
   return { ...record, key };
@@ -55,14 +68,14 @@ export async function verifyApiKey(
 ): Promise<ApiKeyRecord | undefined> {
   if (!key.startsWith(KEY_PREFIX)) return undefined;
   const json = await redis.hget(keys.apiKeys, hashKey(key));
-  return json === null ? undefined : (JSON.parse(json) as ApiKeyRecord);
+  return json === null ? undefined : parseRecord(json);
 }
 
 /** Every key's record, oldest first. */
 export async function listApiKeys(redis: Redis, keys: KeySpace): Promise<ApiKeyRecord[]> {
   const all = await redis.hgetall(keys.apiKeys);
   return Object.values(all)
-    .map((json) => JSON.parse(json) as ApiKeyRecord)
+    .map(parseRecord)
     .sort((a, b) => a.createdAtMs - b.createdAtMs || a.id.localeCompare(b.id));
 }
 
@@ -74,7 +87,7 @@ export async function revokeApiKey(
 ): Promise<ApiKeyRecord> {
   const all = await redis.hgetall(keys.apiKeys);
   for (const [hash, json] of Object.entries(all)) {
-    const record = JSON.parse(json) as ApiKeyRecord;
+    const record = parseRecord(json);
     if (record.id !== id) continue;
     await redis.hdel(keys.apiKeys, hash);
     return record;
@@ -84,6 +97,11 @@ export async function revokeApiKey(
     `No API key has id "${id}"; list them with \`rollcall keys list\`.`,
     { details: { id } },
   );
+}
+
+function parseRecord(json: string): ApiKeyRecord {
+  const stored = JSON.parse(json) as Omit<ApiKeyRecord, 'role'> & { role?: Role };
+  return { ...stored, role: stored.role ?? 'admin' };
 }
 
 function hashKey(key: string): string {

@@ -11,12 +11,17 @@ import {
   type ApiKeyRecord,
   type CreatedApiKey,
 } from './api-keys';
+import type { Role } from './roles';
+import { createUser, deleteUser, listUsers, type NewUser, type UserRecord } from './users';
 
-/** The API key functions on the Redis the settings name, for the command line. */
+/** The API key and user account functions on the Redis the settings name, for the CLI. */
 export interface ApiKeyStore {
-  create(name: string): Promise<CreatedApiKey>;
+  create(name: string, role?: Role): Promise<CreatedApiKey>;
   list(): Promise<ApiKeyRecord[]>;
   revoke(id: string): Promise<ApiKeyRecord>;
+  createUser(user: NewUser): Promise<UserRecord>;
+  listUsers(): Promise<UserRecord[]>;
+  deleteUser(username: string): Promise<UserRecord>;
 }
 
 /** The two settings the key store reads, as every service reads them. */
@@ -59,9 +64,12 @@ export async function withApiKeyStore<T>(
   }
   try {
     return await action({
-      create: (name) => createApiKey(redis, keys, name),
+      create: (name, role) => createApiKey(redis, keys, name, { role }),
       list: () => listApiKeys(redis, keys),
       revoke: (id) => revokeApiKey(redis, keys, id),
+      createUser: (user) => createUser(redis, keys, user),
+      listUsers: () => listUsers(redis, keys),
+      deleteUser: (username) => deleteUser(redis, keys, username),
     });
   } finally {
     await redis.quit();

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('API keys', () => {
   it('stores only the sha256, verifies the key, and stops verifying it once revoked', async () => {
-    const created = await createApiKey(redis, keys, '  hr-sync ', () => 1_000);
+    const created = await createApiKey(redis, keys, '  hr-sync ', { now: () => 1_000 });
 
     expect(created).toMatchObject({ name: 'hr-sync', createdAtMs: 1_000 });
     const stored = await redis.hgetall(keys.apiKeys);

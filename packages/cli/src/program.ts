@@ -5,10 +5,11 @@ import { addEmbedCommand } from './commands/embed';
 import { addIdentifyCommand } from './commands/identify';
 import { addKeysCommands } from './commands/keys';
 import { addModelsCommands } from './commands/models';
+import { addUsersCommands } from './commands/users';
 
 /**
  * The `rollcall` command tree. Commands are thin: the work is in @rollcall/vision (and in
- * @rollcall/api-keys for API keys).
+ * @rollcall/api-keys for API keys and user accounts).
  */
 export function buildProgram(): Command {
   const program = new Command('rollcall')
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   addIdentifyCommand(program);
   addModelsCommands(program);
   addKeysCommands(program);
+  addUsersCommands(program);
 
   // Options are accepted after the command too (`rollcall detect x.jpg --json`).
   for (const command of program.commands) command.exitOverride();

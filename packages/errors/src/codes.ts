@@ -132,7 +132,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, summary: 'No route answers that method and path.' },
   UNAUTHORIZED: {
     status: 401,
-    summary: 'The request has no API key, or one that is unknown or revoked.',
+    summary: 'The request has no API key or session, or one unknown, revoked or expired.',
   },
   PAYLOAD_TOO_LARGE: {
     status: 413,
@@ -162,6 +162,17 @@ export const ERROR_CODES = {
     summary: 'The vision workers did not answer the enrollment call.',
   },
   API_KEY_NOT_FOUND: { status: 404, summary: 'No API key with that id exists.' },
+  FORBIDDEN_ROLE: {
+    status: 403,
+    summary: 'The key or account has the viewer role, which may read (GET) but not change.',
+  },
+  LOGIN_FAILED: { status: 401, summary: 'The username or the password is wrong.' },
+  LOGIN_THROTTLED: {
+    status: 429,
+    summary: 'Too many failed sign-ins for that username; wait until the window ends.',
+  },
+  USER_NOT_FOUND: { status: 404, summary: 'No user account has that username.' },
+  USER_EXISTS: { status: 409, summary: 'A user account with that username already exists.' },
   REDIS_UNAVAILABLE: {
     status: 503,
     summary: 'Redis did not answer (not running, wrong REDIS_URL, or refused the login).',

@@ -11,6 +11,7 @@ import type { Redis } from 'ioredis';
 import type { AttendanceReader } from './attendance/attendance-reader';
 import { serviceAttendanceReader } from './attendance/service-reader';
 import { bearerAuth } from './auth/bearer-auth';
+import { roleGuard } from './auth/role-guard';
 import { defaultConsoleDir } from './console/console-files';
 import { ERROR_BODY_SCHEMA, toRollcallError } from './errors/error-reply';
 import type { ImportSettings } from './import/import-settings';
@@ -29,9 +30,15 @@ import { registerPeopleMediaRoutes } from './routes/people-media';
 import { registerReportRoutes } from './routes/reports';
 import type { RouteDeps } from './routes/route-deps';
 import { RequestLog } from './request-log';
+import { registerSessionRoutes, registerSignInRoute } from './routes/sessions';
 import { registerSettingsRoutes } from './routes/settings';
 import { registerSystemRoutes } from './routes/system';
+import { registerUserRoutes } from './routes/users';
 import { registerVisionPreviewRoutes } from './routes/vision-preview';
+import { LoginThrottle } from './sessions/login-throttle';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from './sessions/session-settings';
+import { SessionStore } from './sessions/session-store';
+import type { SignInDeps } from './sessions/sign-in';
 import { validatorCompiler } from './validation';
 import type { VisionClient } from './vision/vision-client';
 
@@ -69,9 +76,14 @@ export interface AppDependencies {
   readonly imports?: Partial<ImportSettings>;
   /** The built web console served at `/`; null serves none. Default `packages/console/dist`. */
   readonly consoleDir?: string | null;
+  /** Session length and the failed sign-in limit over `DEFAULT_SESSION_SETTINGS`. */
+  readonly sessions?: Partial<SessionSettings>;
 }
 
-/** The fastify app: `/v1` admin routes need an API key; health, metrics and docs do not. */
+/**
+ * The fastify app: `/v1` admin routes need an API key or a session (and the admin role to
+ * change anything); sign-in, health, metrics and docs do not.
+ */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const routeDeps = routeDepsOf(deps);
@@ -109,9 +121,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerConsoleRoutes(app, deps.consoleDir === undefined ? defaultConsoleDir() : deps.consoleDir);
   const feed = new AttendanceFeed(deps.redis, deps.keys, deps.logger);
   app.addHook('onClose', () => feed.close());
+  const auth = signInDepsOf(deps);
+  await app.register(
+    (open, _options, done) => {
+      registerSignInRoute(open, auth);
+      done();
+    },
+    { prefix: '/v1' },
+  );
   await app.register(
     (v1, _options, done) => {
-      v1.addHook('onRequest', bearerAuth(deps.redis, deps.keys));
+      v1.addHook('onRequest', bearerAuth(deps.redis, deps.keys, auth.sessions));
+      v1.addHook('onRequest', roleGuard());
+      registerSessionRoutes(v1, auth);
+      registerUserRoutes(v1, routeDeps);
       registerPeopleRoutes(v1, routeDeps);
       registerFaceRoutes(v1, routeDeps);
       registerCameraRoutes(v1, routeDeps);
@@ -129,6 +152,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     { prefix: '/v1' },
   );
   return app;
+}
+
+function signInDepsOf(deps: AppDependencies): SignInDeps {
+  const settings = { ...DEFAULT_SESSION_SETTINGS, ...deps.sessions };
+  return {
+    redis: deps.redis,
+    keys: deps.keys,
+    sessions: new SessionStore(deps.redis, deps.keys, deps.clock ?? Date.now),
+    throttle: new LoginThrottle(deps.redis, deps.keys, settings),
+    settings,
+  };
 }
 
 function routeDepsOf(deps: AppDependencies): RouteDeps {

@@ -1,11 +1,13 @@
 // Public surface of @rollcall/api: the app (for tests and embedding), the vision clients,
-// and the API key functions (from @rollcall/api-keys).
+// and the API key and user account functions (from @rollcall/api-keys).
 export { buildApp, DEFAULT_LIMITS, type ApiLimits, type AppDependencies } from './app';
 export type { VisionAnalysis, VisionClient, VisionFace } from './vision/vision-client';
 export { InProcessVisionClient } from './vision/in-process-vision';
 export { GrpcVisionClient, type GrpcVisionOptions } from './vision/grpc-vision';
 export {
   createApiKey,
+  createUser,
+  listUsers,
   listApiKeys,
   revokeApiKey,
   verifyApiKey,
@@ -13,7 +15,10 @@ export {
   type ApiKeyRecord,
   type ApiKeyStore,
   type CreatedApiKey,
+  type Role,
+  type UserRecord,
 } from '@rollcall/api-keys';
+export type { SessionSettings } from './sessions/session-settings';
 export { createApiMetrics, type ApiMetrics } from './metrics/api-metrics';
 export type {
   AttendanceReader,

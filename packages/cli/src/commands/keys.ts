@@ -1,4 +1,4 @@
-import { withApiKeyStore, type ApiKeyRecord } from '@rollcall/api-keys';
+import { parseRole, withApiKeyStore, type ApiKeyRecord } from '@rollcall/api-keys';
 import type { Command } from 'commander';
 
 import { globalOptions } from '../global-options';
@@ -11,12 +11,15 @@ export function addKeysCommands(program: Command): void {
   keys
     .command('create <name>')
     .description('make a new key and print it once (only its sha256 is stored)')
-    .action(async (name: string, _options, command: Command) => {
+    .option('--role <role>', 'admin (may change anything) or viewer (may only look)', 'admin')
+    .action(async (name: string, options: { role: string }, command: Command) => {
       const out = createOutput(globalOptions(command).json);
-      const created = await withApiKeyStore((store) => store.create(name));
+      const role = parseRole(options.role, 'role');
+      const created = await withApiKeyStore((store) => store.create(name, role));
       out.result(created, () => [
         created.key,
-        `  id ${created.id}, for ${created.name}: send it as "Authorization: Bearer <key>".`,
+        `  id ${created.id}, ${created.role}, for ${created.name}: ` +
+          'send it as "Authorization: Bearer <key>".',
         '  It is not shown again; revoke it with `rollcall keys revoke <id>`.',
       ]);
     });
@@ -41,5 +44,5 @@ export function addKeysCommands(program: Command): void {
 }
 
 function line(key: ApiKeyRecord): string {
-  return `${key.id}  ${key.name}  created ${new Date(key.createdAtMs).toISOString()}`;
+  return `${key.id}  ${key.name}  ${key.role}  created ${new Date(key.createdAtMs).toISOString()}`;
 }

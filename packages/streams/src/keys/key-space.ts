@@ -71,6 +71,12 @@ export interface KeySpace {
   attendanceByCamera(cameraId: string): string;
   /** Hash: sha256 of an API key -> key record (JSON). Keys themselves are never stored. */
   readonly apiKeys: string;
+  /** Hash: username -> user account (JSON: display name, role, salted scrypt hash). */
+  readonly users: string;
+  /** String: the signed-in username of one session, by the token's sha256; expires. */
+  session(tokenHash: string): string;
+  /** String: failed sign-ins for one username in the current window; expires. */
+  loginFailures(username: string): string;
 
   // Background jobs (BullMQ) and what they keep beside the queue.
   /** BullMQ's `prefix` option: a queue's keys are `<this>:<queue name>:...`. */
@@ -117,6 +123,9 @@ export function createKeySpace(prefix: string = DEFAULT_KEY_PREFIX): KeySpace {
     attendanceByPerson: (id: string) => `${p}:person:${checkPart('person id', id)}:attendance`,
     attendanceByCamera: (id: string) => `${p}:camera:${checkPart('camera id', id)}:attendance`,
     apiKeys: `${p}:apikeys:hashes`,
+    users: `${p}:users:accounts`,
+    session: (hash: string) => `${p}:session:${checkPart('session hash', hash)}:user`,
+    loginFailures: (name: string) => `${p}:user:${checkPart('username', name)}:login-failures`,
     jobQueuePrefix: `${p}:jobs`,
     importFiles: (id: string) => `${p}:import:${checkPart('import id', id)}:files`,
     importArchive: (id: string) => `${p}:import:${checkPart('import id', id)}:archive`,

@@ -71,7 +71,6 @@ export function registerImportRoutes(
       body: { content: { 'application/json': { schema: folderBody } } },
       response: {
         202: { type: 'object', properties: { id: { type: 'string' } } },
-        403: errorResponse,
         413: errorResponse,
         415: errorResponse,
         422: errorResponse,

@@ -6,10 +6,11 @@ export const idParam = { type: 'string', pattern: ID_PATTERN } as const;
 
 export const errorResponse = { $ref: 'ErrorBody#' } as const;
 
-/** Error replies every admin route may give. */
+/** Error replies every admin route may give (403: the viewer role, on a change). */
 export const adminErrors = {
   400: errorResponse,
   401: errorResponse,
+  403: errorResponse,
   404: errorResponse,
 } as const;
 
