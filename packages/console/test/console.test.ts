@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 
 import { launchBrowser, screenshot, signIn, type Browser } from './support/browser';
+import { expectText } from './support/expect-text';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 import { fakeCameraClip } from './support/fake-camera';
 import { dataPath, missingData } from './support/face-data';
@@ -60,6 +61,7 @@ describeWithData('the web console in Chromium', () => {
 
   it('refuses an unknown key, then signs in with a real one', async () => {
     await page.goto(server.url);
+    await page.getByRole('button', { name: 'API key' }).click();
     await page.getByLabel('API key').fill('rk_not-a-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectText(page.getByRole('alert'), /unknown or revoked/);
@@ -282,26 +284,6 @@ async function download(page: Page, button: string, encoding: 'utf8' | 'binary' 
   ]);
   const saved = await file.path();
   return readFileSync(saved, encoding);
-}
-
-/** Waits until the locator's text matches (Playwright's own expect is not in core). */
-async function expectText(
-  locator: ReturnType<Page['locator']>,
-  pattern: RegExp,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < until) {
-    last =
-      (await locator
-        .first()
-        .innerText({ timeout: timeoutMs })
-        .catch(() => '')) ?? '';
-    if (pattern.test(last)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`expected text matching ${pattern}, last saw: ${JSON.stringify(last)}`);
 }
 
 function pad(n: number): string {

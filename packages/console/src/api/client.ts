@@ -10,11 +10,17 @@ export class ApiError extends Error {
 }
 
 /**
- * Calls the admin API with a bearer key. Pictures are fetched the same way (an <img> tag
- * cannot send the key) and shown through object URLs.
+ * Calls the admin API with a bearer token: an API key (`rk_`) or a session from signing
+ * in with a password (`rs_`); null sends none (signing in). Pictures are fetched the same
+ * way (an <img> tag cannot send the token) and shown through object URLs.
  */
 export class ApiClient {
-  constructor(readonly key: string) {}
+  constructor(readonly key: string | null) {}
+
+  /** Whether the token is a session (which signing out should end on the server). */
+  get isSession(): boolean {
+    return this.key?.startsWith('rs_') === true;
+  }
 
   async json<T>(method: string, path: string, body?: unknown): Promise<T> {
     const init: RequestInit = { method, headers: this.headers() };
@@ -54,7 +60,7 @@ export class ApiClient {
   }
 
   private headers(): Record<string, string> {
-    return { authorization: `Bearer ${this.key}` };
+    return this.key === null ? {} : { authorization: `Bearer ${this.key}` };
   }
 
   private async send(path: string, init: RequestInit): Promise<Response> {

@@ -128,3 +128,58 @@ export interface Report {
   groups: (Totals & { group: string | null; people: number })[];
   arrivals: number[];
 }
+
+/** Who the console is signed in as (`GET /v1/sessions/current`). */
+export interface Principal {
+  readonly kind: 'key' | 'session';
+  readonly id: string;
+  readonly name: string;
+  readonly role: 'admin' | 'viewer';
+  readonly expiresAt: string | null;
+}
+
+/** `POST /v1/sessions`: the token and who it is for. */
+export interface SignedIn extends Principal {
+  readonly token: string;
+}
+
+/** A per-file outcome of a bulk import. */
+export interface ImportOutcome {
+  readonly path: string;
+  readonly person: string | null;
+  readonly personId: string | null;
+  readonly status: 'accepted' | 'refused';
+  readonly sampleId?: string;
+  readonly code?: string;
+  readonly message?: string;
+  readonly issues?: readonly { readonly code: string; readonly message: string }[];
+  readonly warnings?: readonly { readonly personId: string; readonly score: number }[];
+  readonly newPerson?: boolean;
+}
+
+/** A bulk import job (`GET /v1/imports/:id`; the list has no `files`). */
+export interface ImportJob {
+  readonly id: string;
+  readonly state: 'queued' | 'running' | 'completed' | 'failed';
+  readonly source: {
+    readonly kind: 'zip' | 'folder';
+    readonly file?: string;
+    readonly folder?: string;
+  };
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly progress: {
+    readonly people: { readonly total: number; readonly done: number; readonly created: number };
+    readonly photos: {
+      readonly total: number;
+      readonly done: number;
+      readonly accepted: number;
+      readonly refused: number;
+    };
+    readonly ignored: number;
+  };
+  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly files?: readonly ImportOutcome[];
+  readonly filesTotal?: number;
+}

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 
 import { ApiClient, describeError } from '../api/client';
-import type { Settings } from '../api/types';
+import type { Principal, Settings } from '../api/types';
 import { CamerasPage } from '../pages/CamerasPage';
 import { EnrollPage } from '../pages/EnrollPage';
+import { ImportPage } from '../pages/ImportPage';
 import { LivePage } from '../pages/LivePage';
 import { PeoplePage } from '../pages/PeoplePage';
 import { PersonPage } from '../pages/PersonPage';
@@ -18,6 +19,7 @@ const KEY_STORAGE = 'rollcall.apiKey';
 const NAV = [
   ['/people', 'People'],
   ['/enroll', 'Enroll'],
+  ['/import', 'Import'],
   ['/cameras', 'Cameras'],
   ['/live', 'Live'],
   ['/reports', 'Reports'],
@@ -27,31 +29,44 @@ const NAV = [
 export function App() {
   const [key, setKey] = useState(() => sessionStorage.getItem(KEY_STORAGE));
   const [settings, setSettings] = useState<Settings | undefined>();
+  const [who, setWho] = useState<Principal | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [version, setVersion] = useState(0);
   const api = useMemo(() => (key === null ? undefined : new ApiClient(key)), [key]);
 
   useEffect(() => {
     if (api === undefined) return;
-    api.get<Settings>('/v1/settings').then(setSettings, (e: unknown) => {
-      setError(describeError(e));
-      sessionStorage.removeItem(KEY_STORAGE);
-      setKey(null);
-    });
+    Promise.all([
+      api.get<Settings>('/v1/settings'),
+      api.get<Principal>('/v1/sessions/current'),
+    ]).then(
+      ([read, principal]) => {
+        setSettings(read);
+        setWho(principal);
+      },
+      (e: unknown) => {
+        setError(describeError(e));
+        sessionStorage.removeItem(KEY_STORAGE);
+        setKey(null);
+      },
+    );
   }, [api, version]);
 
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const signOut = () => {
+    // A session ends on the server too; a key stays valid and is only forgotten here.
+    if (api?.isSession === true) api.json('DELETE', '/v1/sessions/current').catch(() => {});
     sessionStorage.removeItem(KEY_STORAGE);
     setKey(null);
     setSettings(undefined);
+    setWho(undefined);
   };
 
   if (api === undefined) {
     return (
       <SignIn
         error={error}
-        onKey={(candidate) => {
+        onToken={(candidate) => {
           sessionStorage.setItem(KEY_STORAGE, candidate);
           setError(undefined);
           setKey(candidate);
@@ -59,17 +74,25 @@ export function App() {
       />
     );
   }
-  if (settings === undefined) return <p className="loading">Signing in…</p>;
+  if (settings === undefined || who === undefined) {
+    return <p className="loading">Signing in…</p>;
+  }
 
-  const session: Session = { api, timeZone: settings.timeZone, refresh };
+  const session: Session = {
+    api,
+    timeZone: settings.timeZone,
+    who,
+    canChange: who.role === 'admin',
+    refresh,
+  };
   return (
     <SessionContext.Provider value={session}>
-      <Shell onSignOut={signOut} />
+      <Shell who={who} onSignOut={signOut} />
     </SessionContext.Provider>
   );
 }
 
-function Shell({ onSignOut }: { onSignOut: () => void }) {
+function Shell({ who, onSignOut }: { who: Principal; onSignOut: () => void }) {
   const route = useHashRoute();
   const section = '/' + (route.split('/')[1] ?? '');
   return (
@@ -86,6 +109,9 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
             </a>
           ))}
         </nav>
+        <span className="who" aria-label="Signed in as">
+          {who.name} · {who.role}
+        </span>
         <button type="button" className="link" onClick={onSignOut}>
           Sign out
         </button>
@@ -104,6 +130,8 @@ function Page({ route }: { route: string }) {
       return id === undefined ? <PeoplePage /> : <PersonPage id={decodeURIComponent(id)} />;
     case 'enroll':
       return <EnrollPage />;
+    case 'import':
+      return <ImportPage id={id === undefined ? undefined : decodeURIComponent(id)} />;
     case 'cameras':
       return <CamerasPage />;
     case 'live':

@@ -11,6 +11,11 @@ const TITLES: Readonly<Record<string, string>> = {
   IMAGE_UNSUPPORTED_FORMAT: 'Image format not supported',
   IMAGE_TOO_LARGE: 'Image too large',
   IMAGE_TOO_SMALL: 'Image too small',
+  IMPORT_FILE_NOT_IMAGE: 'Not an image file',
+  IMPORT_FILE_TOO_LARGE: 'File too large',
+  IMPORT_ENTRY_UNSAFE: 'Unsafe path or link in the zip',
+  IMPORT_NO_PERSON_FOLDER: 'Not inside a person folder',
+  IMPORT_ARCHIVE_INVALID: 'Could not be read from the zip',
 };
 
 export function refusalTitle(code: string): string {

@@ -4,11 +4,12 @@ import { describeError } from '../api/client';
 import type { Camera } from '../api/types';
 import { useSession } from '../app/session';
 import { CameraPreview } from '../components/CameraPreview';
+import { ViewerNote } from '../components/ViewerNote';
 import { dateTime } from '../format/time';
 
 /** Cameras: add an RTSP or file source, see each one's status, open a live preview. */
 export function CamerasPage() {
-  const { api } = useSession();
+  const { api, canChange } = useSession();
   const [cameras, setCameras] = useState<Camera[] | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [previewing, setPreviewing] = useState<string | undefined>();
@@ -42,7 +43,7 @@ export function CamerasPage() {
   return (
     <section aria-labelledby="cameras-title">
       <h1 id="cameras-title">Cameras</h1>
-      <AddCamera onAdded={load} />
+      {canChange ? <AddCamera onAdded={load} /> : <ViewerNote what="add or remove cameras" />}
       {error !== undefined && <p role="alert">{error}</p>}
       {cameras === undefined ? (
         <p>Loading…</p>
@@ -62,9 +63,11 @@ export function CamerasPage() {
               >
                 {previewing === camera.id ? 'Hide preview' : 'Preview'}
               </button>{' '}
-              <button type="button" className="secondary" onClick={() => void remove(camera)}>
-                Remove
-              </button>
+              {canChange && (
+                <button type="button" className="secondary" onClick={() => void remove(camera)}>
+                  Remove
+                </button>
+              )}
               {previewing === camera.id && <CameraPreview camera={camera} />}
             </li>
           ))}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { describeError } from '../api/client';
 import { useSession } from '../app/session';
 import { PhotoUpload } from '../components/PhotoUpload';
+import { ViewerNote } from '../components/ViewerNote';
 import { WebcamCapture } from '../components/WebcamCapture';
 
 interface Created {
@@ -12,7 +13,7 @@ interface Created {
 
 /** New person: name, group and external id first, then photos uploaded or taken. */
 export function EnrollPage() {
-  const { api } = useSession();
+  const { api, canChange } = useSession();
   const [name, setName] = useState('');
   const [group, setGroup] = useState('');
   const [externalId, setExternalId] = useState('');
@@ -36,6 +37,14 @@ export function EnrollPage() {
     }
   };
 
+  if (!canChange) {
+    return (
+      <section aria-labelledby="enroll-title">
+        <h1 id="enroll-title">Enroll a person</h1>
+        <ViewerNote what="enroll people" />
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="enroll-title">
       <h1 id="enroll-title">Enroll a person</h1>

@@ -7,7 +7,7 @@ import { AuthedImage } from '../components/AuthedImage';
 
 /** Everyone enrolled, searchable, with a thumbnail and how many face samples each has. */
 export function PeoplePage() {
-  const { api } = useSession();
+  const { api, canChange } = useSession();
   const [search, setSearch] = useState('');
   const [people, setPeople] = useState<Person[] | undefined>();
   const [total, setTotal] = useState(0);
@@ -34,9 +34,11 @@ export function PeoplePage() {
     <section aria-labelledby="people-title">
       <div className="page-head">
         <h1 id="people-title">People</h1>
-        <a className="button" href="#/enroll">
-          Enroll a person
-        </a>
+        {canChange && (
+          <a className="button" href="#/enroll">
+            Enroll a person
+          </a>
+        )}
       </div>
       <label htmlFor="people-search">Search by name or external id</label>
       <input

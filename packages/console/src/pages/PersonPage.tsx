@@ -6,11 +6,12 @@ import { useSession } from '../app/session';
 import { navigate } from '../app/use-hash-route';
 import { AuthedImage } from '../components/AuthedImage';
 import { PhotoUpload } from '../components/PhotoUpload';
+import { ViewerNote } from '../components/ViewerNote';
 import { dateTime, daysBefore, hours, todayIn } from '../format/time';
 
 /** One person: their samples (each deletable), recent attendance, and delete-person. */
 export function PersonPage({ id }: { id: string }) {
-  const { api, timeZone } = useSession();
+  const { api, timeZone, canChange } = useSession();
   const [person, setPerson] = useState<Person | undefined>();
   const [faces, setFaces] = useState<FaceSample[]>([]);
   const [report, setReport] = useState<Report | undefined>();
@@ -77,19 +78,27 @@ export function PersonPage({ id }: { id: string }) {
               alt={`Sample ${i + 1} of ${person.name}`}
             />
             <span className="muted">{dateTime(face.createdAt, timeZone)}</span>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => void deleteSample(face.sampleId)}
-              aria-label={`Delete sample ${i + 1}`}
-            >
-              Delete
-            </button>
+            {canChange && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => void deleteSample(face.sampleId)}
+                aria-label={`Delete sample ${i + 1}`}
+              >
+                Delete
+              </button>
+            )}
           </li>
         ))}
       </ul>
-      <h2>Add photos</h2>
-      <PhotoUpload personId={person.id} onDone={load} />
+      {canChange ? (
+        <>
+          <h2>Add photos</h2>
+          <PhotoUpload personId={person.id} onDone={load} />
+        </>
+      ) : (
+        <ViewerNote what="add or delete photos, or delete this person" />
+      )}
 
       <h2>Last 14 days</h2>
       {present.length === 0 ? (
@@ -120,8 +129,8 @@ export function PersonPage({ id }: { id: string }) {
         </table>
       )}
 
-      <h2>Delete</h2>
-      {confirming ? (
+      {canChange && <h2>Delete</h2>}
+      {!canChange ? null : confirming ? (
         <ConfirmDelete
           person={person}
           samples={faces.length}

@@ -3,10 +3,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { describeError } from '../api/client';
 import type { Settings, SystemInfo } from '../api/types';
 import { useSession } from '../app/session';
+import { ViewerNote } from '../components/ViewerNote';
 
 /** Thresholds, cooldown, vote window and time zone; the model pack in use and its licence. */
 export function SettingsPage() {
-  const { api, refresh } = useSession();
+  const { api, refresh, canChange } = useSession();
   const [settings, setSettings] = useState<Settings | undefined>();
   const [system, setSystem] = useState<SystemInfo | undefined>();
   const [draft, setDraft] = useState({
@@ -62,27 +63,34 @@ export function SettingsPage() {
         <p>Loading…</p>
       ) : (
         <form onSubmit={(e) => void save(e)} className="stack">
-          <label htmlFor="set-threshold">
-            Match threshold (cosine similarity; empty: the pack’s own
-            {packThreshold == null ? '' : `, ${packThreshold}`})
-          </label>
-          <input id="set-threshold" inputMode="decimal" {...set('threshold')} />
-          <label htmlFor="set-cooldown">Cooldown: no second check-in within (minutes)</label>
-          <input id="set-cooldown" type="number" min={1} required {...set('cooldownMin')} />
-          <label htmlFor="set-vote">Vote window: agreeing sightings within (milliseconds)</label>
-          <input
-            id="set-vote"
-            type="number"
-            min={1}
-            max={600000}
-            required
-            {...set('voteWindowMs')}
-          />
-          <label htmlFor="set-zone">Time zone (IANA name, e.g. Europe/Berlin)</label>
-          <input id="set-zone" required {...set('zone')} />
+          {/* A viewer sees the values in fields that cannot be edited. */}
+          <fieldset disabled={!canChange} className="plain">
+            <label htmlFor="set-threshold">
+              Match threshold (cosine similarity; empty: the pack’s own
+              {packThreshold == null ? '' : `, ${packThreshold}`})
+            </label>
+            <input id="set-threshold" inputMode="decimal" {...set('threshold')} />
+            <label htmlFor="set-cooldown">Cooldown: no second check-in within (minutes)</label>
+            <input id="set-cooldown" type="number" min={1} required {...set('cooldownMin')} />
+            <label htmlFor="set-vote">Vote window: agreeing sightings within (milliseconds)</label>
+            <input
+              id="set-vote"
+              type="number"
+              min={1}
+              max={600000}
+              required
+              {...set('voteWindowMs')}
+            />
+            <label htmlFor="set-zone">Time zone (IANA name, e.g. Europe/Berlin)</label>
+            <input id="set-zone" required {...set('zone')} />
+          </fieldset>
           {error !== undefined && <p role="alert">{error}</p>}
           {message !== undefined && <p role="status">{message}</p>}
-          <button type="submit">Save settings</button>
+          {canChange ? (
+            <button type="submit">Save settings</button>
+          ) : (
+            <ViewerNote what="change settings" />
+          )}
         </form>
       )}
 

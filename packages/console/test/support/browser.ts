@@ -54,10 +54,24 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** Opens the console at `url` and signs in with `key`. */
+/** Opens the console at `url` and signs in with the API key `key`. */
 export async function signIn(page: Page, url: string, key: string): Promise<void> {
   await page.goto(url);
+  await page.getByRole('button', { name: 'API key' }).click();
   await page.getByLabel('API key').fill(key);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'People' }).waitFor();
+}
+
+/** Opens the console at `url` and signs in with a user account. */
+export async function signInAs(
+  page: Page,
+  url: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
