@@ -30,8 +30,12 @@ describe('/v1/cameras', () => {
     expect(created.statusCode).toBe(201);
     const { id } = created.json<{ id: string }>();
 
-    // Ingest reports status in its hash; the API shows it as is.
-    await t.redis.hset(t.keys.cameraStatus(id), { state: 'streaming', lastFrameAtMs: '1700' });
+    // Ingest reports status in its hash; the API shows it as is while it is fresh.
+    await t.redis.hset(t.keys.cameraStatus(id), {
+      state: 'streaming',
+      lastFrameAtMs: '1700',
+      updatedAt: String(Date.now()),
+    });
     const read = await call('GET', `/v1/cameras/${id}`);
     expect(read.json()).toMatchObject({
       id,

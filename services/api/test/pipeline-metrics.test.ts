@@ -74,6 +74,7 @@ describe('/metrics: the pipeline as Redis holds it', () => {
       published: '120',
       dropped: '7',
       fps: '4.98',
+      updatedAt: String(Date.now()),
     });
 
     const body = (await t.app.inject({ url: '/metrics' })).body;

@@ -6,6 +6,7 @@ import { queueAppend, type KeySpace } from '@rollcall/streams';
 import type { ChainableCommander, Redis } from 'ioredis';
 
 import type { Camera, CameraPatch, CameraStatus, NewCamera } from './camera';
+import { judgeCameraStatus } from './camera-freshness';
 
 /** What the camera functions work on. */
 export interface CameraContext {
@@ -47,9 +48,13 @@ export async function getCamera(context: CameraContext, id: string): Promise<Cam
   return shown(await readCamera(context, id));
 }
 
-/** The camera's live status hash; empty when ingest has not reported yet. */
+/**
+ * The camera's live status hash, judged for staleness (`judgeCameraStatus`); empty when
+ * ingest has not reported yet.
+ */
 export async function getCameraStatus(context: CameraContext, id: string): Promise<CameraStatus> {
-  return context.redis.hgetall(context.keys.cameraStatus(id));
+  const status = await context.redis.hgetall(context.keys.cameraStatus(id));
+  return judgeCameraStatus(status, context.now());
 }
 
 /** Every camera, by name. */

@@ -9,14 +9,22 @@ import {
 import type { Redis } from 'ioredis';
 import { Gauge, type Registry } from 'prom-client';
 
+import { judgeCameraStatus } from '../cameras/camera-freshness';
+
 /**
  * The pipeline's figures, read from Redis when Prometheus scrapes (no service has to push
  * them, and every API replica reports the same): entries ever added to each stream (frames
  * in, faces, embeddings, matches, records), each group's lag and pending count, dead
  * letters, per-camera published/dropped frames, fps and state, and the frame-to-match
- * latency of the most recent matches.
+ * latency of the most recent matches. `now` (ms, default `Date.now`) judges camera status
+ * freshness.
  */
-export function registerPipelineMetrics(registry: Registry, redis: Redis, keys: KeySpace): void {
+export function registerPipelineMetrics(
+  registry: Registry,
+  redis: Redis,
+  keys: KeySpace,
+  now: () => number = Date.now,
+): void {
   if (registry.getSingleMetric('rollcall_stream_entries_added') !== undefined) return;
   const stages = stagesOf(keys);
 
@@ -69,15 +77,23 @@ export function registerPipelineMetrics(registry: Registry, redis: Redis, keys: 
     },
   });
 
-  registerCameraMetrics(registry, redis, keys);
+  registerCameraMetrics(registry, redis, keys, now);
   registerLatencyMetric(registry, redis, keys);
 }
 
-function registerCameraMetrics(registry: Registry, redis: Redis, keys: KeySpace): void {
+function registerCameraMetrics(
+  registry: Registry,
+  redis: Redis,
+  keys: KeySpace,
+  now: () => number,
+): void {
   const read = async () => {
     const ids = await redis.smembers(keys.cameras);
     return Promise.all(
-      ids.map(async (id) => ({ id, status: await redis.hgetall(keys.cameraStatus(id)) })),
+      ids.map(async (id) => {
+        const status = await redis.hgetall(keys.cameraStatus(id));
+        return { id, status: judgeCameraStatus(status, now()) };
+      }),
     );
   };
   const gauge = (name: string, help: string, value: (status: Record<string, string>) => number) =>
@@ -103,8 +119,10 @@ function registerCameraMetrics(registry: Registry, redis: Redis, keys: KeySpace)
   gauge('rollcall_camera_fps', 'Frames per second a camera delivers, as ingest measures it.', (s) =>
     Number(s.fps ?? 0),
   );
-  gauge('rollcall_camera_online', '1 while frames flow from the camera, else 0.', (s) =>
-    s.state === 'online' ? 1 : 0,
+  gauge(
+    'rollcall_camera_online',
+    '1 while frames flow from the camera, else 0 (also when its status is stale).',
+    (s) => (s.state === 'online' ? 1 : 0),
   );
 }
 

@@ -76,7 +76,7 @@ export function registerCameraRoutes(app: FastifyInstance, deps: RouteDeps): voi
     schema: {
       tags,
       security: bearer,
-      summary: 'One camera with its live status as ingest reports it',
+      summary: 'One camera with its live status (state unknown once ingest stops reporting)',
       params: idParams,
       response: { 200: cameraView, ...adminErrors },
     },

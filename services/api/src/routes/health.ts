@@ -7,7 +7,7 @@ const tags = ['operations'];
 
 /** Liveness, readiness and metrics: no API key, for probes and scrapers. */
 export function registerHealthRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  registerPipelineMetrics(deps.metrics.registry, deps.redis, deps.keys);
+  registerPipelineMetrics(deps.metrics.registry, deps.redis, deps.keys, deps.now);
 
   app.get('/health', {
     schema: {
