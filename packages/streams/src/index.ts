@@ -4,3 +4,4 @@ export * from './consumer';
 export { entryFields, infoFields, StreamEntry } from './entry';
 export * from './keys';
 export { runUntilSignalled, type RunUntilSignalledOptions } from './shutdown/run-until-signalled';
+export { EXIT_WITH_PARENT_VARIABLE, watchParent } from './shutdown/parent-watch';

@@ -1,5 +1,7 @@
 import type { Logger } from '@rollcall/log';
 
+import { EXIT_WITH_PARENT_VARIABLE, watchParent } from './parent-watch';
+
 /** How a service's main function is tied to process signals. */
 export interface RunUntilSignalledOptions {
   /** Signals that ask for a clean stop. Default `['SIGTERM', 'SIGINT']`. */
@@ -8,6 +10,11 @@ export interface RunUntilSignalledOptions {
   close?: () => Promise<void>;
   /** Where the stop is logged. Default: not logged. */
   logger?: Logger;
+  /**
+   * Also stop cleanly when the parent process is gone. Default: when the environment has
+   * `ROLLCALL_EXIT_WITH_PARENT=1`, which the one-machine launcher sets for its services.
+   */
+  exitWithParent?: boolean;
 }
 
 /**
@@ -32,7 +39,17 @@ export async function runUntilSignalled<T>(
     options.logger?.info({ signal: name }, 'stopping');
     controller.abort(new Error(`received ${name}`));
   };
-  const removeListeners = () => signals.forEach((name) => process.off(name, onSignal));
+  const exitWithParent = options.exitWithParent ?? process.env[EXIT_WITH_PARENT_VARIABLE] === '1';
+  const stopWatching = exitWithParent
+    ? watchParent(() => {
+        options.logger?.warn('the launcher is gone; stopping');
+        controller.abort(new Error('the parent process exited'));
+      })
+    : () => undefined;
+  const removeListeners = () => {
+    stopWatching();
+    signals.forEach((name) => process.off(name, onSignal));
+  };
   signals.forEach((name) => process.on(name, onSignal));
 
   try {
