@@ -14,6 +14,7 @@ import { bearerAuth } from './auth/bearer-auth';
 import { roleGuard } from './auth/role-guard';
 import { defaultConsoleDir } from './console/console-files';
 import { ERROR_BODY_SCHEMA, toRollcallError } from './errors/error-reply';
+import { redisAddress } from './errors/redis-failure';
 import type { ImportSettings } from './import/import-settings';
 import { AttendanceFeed } from './live/attendance-feed';
 import { createApiMetrics, type ApiMetrics } from './metrics/api-metrics';
@@ -95,7 +96,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   app.setValidatorCompiler(validatorCompiler);
   app.addSchema(ERROR_BODY_SCHEMA);
-  handleErrors(app);
+  handleErrors(app, redisAddress(deps.redis));
   measure(app, routeDeps.metrics);
 
   await app.register(swagger, {
@@ -181,9 +182,9 @@ function routeDepsOf(deps: AppDependencies): RouteDeps {
 }
 
 /** Every failure leaves as `{error: {code, message, details?}}` with the registry's status. */
-function handleErrors(app: FastifyInstance): void {
+function handleErrors(app: FastifyInstance, redis: string): void {
   app.setErrorHandler((error, request, reply) => {
-    const coded = toRollcallError(error);
+    const coded = toRollcallError(error, { redisAddress: redis });
     // Expected outages (vision or Redis down) are coded; only the unexpected get a stack.
     if (coded.code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
     else if (coded.status >= 500)

@@ -1,6 +1,8 @@
 import { isRollcallError, RollcallError } from '@rollcall/errors';
 import type { FastifyError } from 'fastify';
 
+import { isRedisUnreachable, redisUnavailable } from './redis-failure';
+
 /** The body of every error the API answers with. */
 export interface ErrorBody {
   readonly error: {
@@ -43,13 +45,20 @@ const BAD_BODY = new Set([
   'FST_ERR_CTP_INVALID_JSON_BODY',
 ]);
 
+/** What the error reply may name; `redisAddress` is `host:port` of the API's Redis. */
+export interface ErrorContext {
+  readonly redisAddress?: string;
+}
+
 /**
  * The coded error for anything a route threw: a `RollcallError` as it is, schema failures
- * as `INVALID_ARGUMENT` naming the field, fastify's limits as `PAYLOAD_TOO_LARGE`, and
- * anything unexpected as a 500 without its internals.
+ * as `INVALID_ARGUMENT` naming the field, fastify's limits as `PAYLOAD_TOO_LARGE`, a lost
+ * Redis connection as `REDIS_UNAVAILABLE`, and anything unexpected as a 500 without its
+ * internals.
  */
-export function toRollcallError(error: unknown): RollcallError {
+export function toRollcallError(error: unknown, context: ErrorContext = {}): RollcallError {
   if (isRollcallError(error)) return error;
+  if (isRedisUnreachable(error)) return redisUnavailable(error, context.redisAddress);
 
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.validation !== undefined) return validationError(fastifyError);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
 import type { RouteDeps } from './route-deps';
+import { describeRedisFailure, redisAddress } from '../errors/redis-failure';
 import { registerPipelineMetrics } from '../metrics/pipeline-metrics';
 
 const tags = ['operations'];
@@ -70,7 +71,7 @@ async function pingRedis(deps: RouteDeps): Promise<{ ok: boolean; detail: string
     const reply = await Promise.race([deps.redis.ping(), timeout]);
     return { ok: reply === 'PONG', detail: reply };
   } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    return { ok: false, detail: describeRedisFailure(error, redisAddress(deps.redis)) };
   } finally {
     clearTimeout(timer);
   }
