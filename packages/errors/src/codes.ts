@@ -96,7 +96,8 @@ export const ERROR_CODES = {
   // Cameras
   CAMERA_URL_INVALID: {
     status: 400,
-    summary: 'A camera URL is not rtsp(s)://, http(s)://, file://, a path or a v4l2 device.',
+    summary:
+      'A camera URL is not rtsp(s)://, http(s)://, file://, an absolute path or /dev/videoN.',
   },
   CAMERA_UNREACHABLE: {
     status: 502,
@@ -176,6 +177,14 @@ export const ERROR_CODES = {
   REDIS_UNAVAILABLE: {
     status: 503,
     summary: 'Redis did not answer (not running, wrong REDIS_URL, or refused the login).',
+  },
+  LAUNCHER_ALREADY_RUNNING: {
+    status: 409,
+    summary: 'Another pnpm start holds this Redis and key prefix; stop it or use another prefix.',
+  },
+  PORT_IN_USE: {
+    status: 409,
+    summary: 'The port asked for is taken by another process; pick another with --port.',
   },
   SERVICE_FAILED: {
     status: 503,

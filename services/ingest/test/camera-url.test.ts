@@ -1,8 +1,6 @@
-import path from 'node:path';
-
 import { isRollcallError } from '@rollcall/errors';
 
-import { parseCameraUrl, redactUrl } from '../src/input/camera-url';
+import { fileLoop, parseCameraUrl, redactUrl } from '../src/input/camera-url';
 
 function codeOf(run: () => unknown): string | undefined {
   try {
@@ -26,9 +24,9 @@ describe('parseCameraUrl', () => {
       kind: 'file',
       path: '/srv/videos/door.mp4',
     });
-    expect(parseCameraUrl('videos/door.mp4')).toEqual({
+    expect(parseCameraUrl('/srv/videos/door.mp4')).toEqual({
       kind: 'file',
-      path: path.resolve('videos/door.mp4'),
+      path: '/srv/videos/door.mp4',
     });
     expect(parseCameraUrl('/dev/video2')).toEqual({ kind: 'v4l2', device: '/dev/video2' });
     expect(parseCameraUrl('v4l2:///dev/video0')).toEqual({ kind: 'v4l2', device: '/dev/video0' });
@@ -43,9 +41,38 @@ describe('parseCameraUrl', () => {
       'http://',
       'v4l2:///dev/sda',
       'rtmp://x/y',
+      'not a url',
+      '-version',
+      'relative/path.mp4',
+      'file:///srv/videos/door.mp4?loop=sometimes',
     ]) {
       expect([bad, codeOf(() => parseCameraUrl(bad))]).toEqual([bad, 'CAMERA_URL_INVALID']);
     }
+  });
+
+  it('says how to write a file path and names the accepted schemes once', () => {
+    expect(() => parseCameraUrl('relative/path.mp4')).toThrow(
+      /a file path must be absolute .* such as \/srv\/videos\/door.mp4 or file:\/\/\/srv/,
+    );
+    expect(() => parseCameraUrl('-version')).toThrow(/starts with "-"/);
+    try {
+      parseCameraUrl('gopher://cam/x');
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message.split('rtsps://').length - 1).toBe(1);
+      expect(message).toContain('the scheme gopher: is not supported');
+    }
+  });
+
+  it('reads loop=1, true and yes as a loop, and 0, false, no or none as once', () => {
+    for (const on of ['1', 'true', 'yes', 'YES']) {
+      expect(fileLoop(new URL(`file:///v.mp4?loop=${on}`))).toBe(true);
+    }
+    for (const off of ['0', 'false', 'no']) {
+      expect(fileLoop(new URL(`file:///v.mp4?loop=${off}`))).toBe(false);
+    }
+    expect(fileLoop(new URL('file:///v.mp4'))).toBe(false);
+    expect(parseCameraUrl('file:///v.mp4?loop=yes')).toEqual({ kind: 'file', path: '/v.mp4' });
   });
 
   it('keeps passwords out of its error messages', () => {

@@ -45,6 +45,19 @@ describe('classifyFailure', () => {
     expect(classifyFailure(camera, end([], { code: 0 })).code).toBe('CAMERA_STREAM_ENDED');
   });
 
+  it('words a missing file for a file, naming its path once (spaces and all)', () => {
+    const file: CameraInput = { kind: 'file', path: '/srv/videos/front door.mp4' };
+    const error = classifyFailure(
+      file,
+      end(['/srv/videos/front door.mp4: No such file or directory']),
+    );
+    expect(error.code).toBe('CAMERA_UNREACHABLE');
+    expect(error.message).toBe(
+      'Camera /srv/videos/front door.mp4: No such file or directory; check the path: the file ' +
+        'must exist on the machine ingest runs on and be readable there.',
+    );
+  });
+
   it('names the camera without its password and keeps the last lines in details', () => {
     const error = classifyFailure(camera, end(['a', 'rtsp://10.0.0.5/s: Connection refused']));
     expect(error.message).toContain('rtsp://admin:***@10.0.0.5/s');

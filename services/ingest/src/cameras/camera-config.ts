@@ -1,6 +1,8 @@
 import type { KeySpace } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 
+import { fileLoop } from '../input/camera-url';
+
 /**
  * What ingest needs of a camera the API configured. The API's camera store writes one flat
  * hash per camera (`keys.cameraConfig(id)`: name, url, fps, role, ...); ingest only reads
@@ -13,7 +15,7 @@ export interface CameraConfig {
   readonly url: string;
   /** Null: ingest's default fps. */
   readonly fps: number | null;
-  /** `file://...?loop=1` plays a file again from the start at its end. */
+  /** `file://...?loop=1` (or `true`, `yes`) plays a file again from the start at its end. */
   readonly loop: boolean;
 }
 
@@ -48,9 +50,9 @@ export function sameSource(a: CameraConfig, b: CameraConfig): boolean {
 function asksForLoop(url: string): boolean {
   if (!url.startsWith('file:')) return false;
   try {
-    const loop = new URL(url).searchParams.get('loop');
-    return loop === '1' || loop === 'true';
+    return fileLoop(new URL(url));
   } catch {
+    // An unknown value is refused when the camera is added; one stored before that plays once.
     return false;
   }
 }

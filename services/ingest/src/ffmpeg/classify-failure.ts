@@ -31,6 +31,8 @@ interface Rule {
   readonly code: ErrorCode;
   readonly pattern: RegExp;
   readonly advice: string;
+  /** What to check when the input is a file; default `advice`. */
+  readonly fileAdvice?: string;
 }
 
 const RULES: readonly Rule[] = [
@@ -55,9 +57,12 @@ const RULES: readonly Rule[] = [
       'Name or service not known',
       'Failed to resolve',
       'No such file or directory',
+      'Permission denied',
       'Connection reset',
     ]),
     advice: 'check the host, port or path and that the camera is powered and on the network',
+    fileAdvice:
+      'check the path: the file must exist on the machine ingest runs on and be readable there',
   },
   {
     code: 'CAMERA_STREAM_INVALID',
@@ -71,13 +76,14 @@ const RULES: readonly Rule[] = [
     advice:
       'make sure the source is a video ffmpeg can decode (and, for a network camera, that it ' +
       'answers within the I/O timeout)',
+    fileAdvice: 'make sure the file is a whole video ffmpeg can decode (try ffprobe on it)',
   },
 ];
 
 /** The coded error for an ffmpeg run that ended without being asked to. */
 export function classifyFailure(input: CameraInput, end: FfmpegEnd): RollcallError {
   const where = describeInput(input);
-  const lines = end.errorLines.map((line) => withoutInputPrefix(line)).reverse();
+  const lines = end.errorLines.map((line) => withoutInputPrefix(line, where)).reverse();
   const details = { exitCode: end.code, signal: end.signal, ffmpeg: end.errorLines.slice(-5) };
 
   // ffmpeg 5.1 reports an RTSP server that accepts the connection but never answers as
@@ -94,9 +100,8 @@ export function classifyFailure(input: CameraInput, end: FfmpegEnd): RollcallErr
   for (const rule of RULES) {
     const line = lines.find((candidate) => rule.pattern.test(candidate));
     if (line !== undefined) {
-      return new RollcallError(rule.code, `Camera ${where}: ${line}; ${rule.advice}.`, {
-        details,
-      });
+      const advice = input.kind === 'file' ? (rule.fileAdvice ?? rule.advice) : rule.advice;
+      return new RollcallError(rule.code, `Camera ${where}: ${line}; ${advice}.`, { details });
     }
   }
 
@@ -124,7 +129,9 @@ function isSilentServer(input: CameraInput, end: FfmpegEnd, lastLine?: string): 
 }
 
 /** ffmpeg starts many lines with the input itself (`rtsp://...: `); the message has it already. */
-function withoutInputPrefix(line: string): string {
+function withoutInputPrefix(line: string, where: string): string {
+  // The input as named in the message (a path may hold spaces, which the pattern below stops at).
+  if (line.startsWith(`${where}: `)) return line.slice(where.length + 2);
   const match = /^\S+: (.+)$/.exec(line);
   return match?.[1] !== undefined && /^[a-z][a-z0-9+.-]*:\/\/|^\//i.test(line) ? match[1] : line;
 }

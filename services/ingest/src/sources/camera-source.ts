@@ -192,9 +192,13 @@ export class CameraSource extends EventEmitter<CameraSourceEvents> {
   }
 
   private endedError(): RollcallError {
+    const what =
+      this.input.kind === 'file'
+        ? 'the file stopped playing; it will be opened again'
+        : 'the stream ended; it will be reconnected';
     return new RollcallError(
       'CAMERA_STREAM_ENDED',
-      `Camera ${describeInput(this.input)}: the stream ended; it will be reconnected.`,
+      `Camera ${describeInput(this.input)}: ${what}.`,
     );
   }
 
