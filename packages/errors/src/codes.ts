@@ -31,6 +31,10 @@ export const ERROR_CODES = {
   FACE_BLURRED: { status: 422, summary: 'The face is blurred.' },
   FACE_TURNED: { status: 422, summary: 'The face is turned away from the camera.' },
   FACE_LOW_CONFIDENCE: { status: 422, summary: 'The detector is not confident this is a face.' },
+  FACE_ALREADY_ENROLLED: {
+    status: 409,
+    summary: 'That photo file (same bytes) is already a sample of this person; nothing was added.',
+  },
 
   // Embeddings
   EMBEDDING_MODEL_MISMATCH: {

@@ -12,7 +12,14 @@ export {
   updatePerson,
 } from './people';
 export { listPeople, type ListPeopleOptions, type PeoplePage } from './list-people';
-export { addSample, deleteSample, getSample, getSampleCrop, listSamples } from './samples';
+export {
+  addSample,
+  deleteSample,
+  findSampleByContent,
+  getSample,
+  getSampleCrop,
+  listSamples,
+} from './samples';
 export {
   allSamples,
   lastRegistryChangeId,

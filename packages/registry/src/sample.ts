@@ -20,6 +20,8 @@ export interface Sample {
   readonly createdAtMs: number;
   /** Whether a JPEG crop of the face is stored (`getSampleCrop`). */
   readonly hasCrop: boolean;
+  /** sha256 (hex) of the photo file it came from; absent on samples stored before it was. */
+  readonly contentSha256?: string;
 }
 
 /** What enrollment stores for one accepted photo. */
@@ -28,6 +30,8 @@ export interface NewSample {
   readonly quality?: SampleQuality | null;
   /** JPEG of the face, for the console and audits. Default: none stored. */
   readonly cropJpeg?: Buffer | null;
+  /** sha256 (hex) of the photo file, so the same file is not enrolled twice. Default: none. */
+  readonly contentSha256?: string | null;
 }
 
 /** One sample's embedding, as the matcher loads it. */

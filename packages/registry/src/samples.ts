@@ -24,6 +24,7 @@ export async function addSample(
     quality: input.quality ?? null,
     createdAtMs: nowMs(context),
     hasCrop: input.cropJpeg != null,
+    ...(input.contentSha256 != null ? { contentSha256: input.contentSha256 } : {}),
   };
   const bytes = encodeEmbedding(input.embedding);
 
@@ -84,6 +85,20 @@ export async function listSamples(context: RegistryContext, personId: string): P
   return Object.entries(records)
     .map(([id, json]) => parseSample(personId, id, json))
     .sort((a, b) => a.createdAtMs - b.createdAtMs || a.id.localeCompare(b.id));
+}
+
+/**
+ * The person's sample made from the photo file with this sha256, if any. It reads every
+ * record of the person (tens, not thousands); two uploads of one file at the same moment
+ * can both pass it, as the check and the add are separate round trips.
+ */
+export async function findSampleByContent(
+  context: RegistryContext,
+  personId: string,
+  contentSha256: string,
+): Promise<Sample | undefined> {
+  const samples = await listSamples(context, personId);
+  return samples.find((sample) => sample.contentSha256 === contentSha256);
 }
 
 async function requirePerson(context: RegistryContext, personId: string): Promise<void> {

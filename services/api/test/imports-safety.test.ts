@@ -44,12 +44,15 @@ describe('POST /v1/imports refuses unsafe and oversized zips', () => {
       ['amy/huge.jpg', 'amy', 'IMPORT_FILE_TOO_LARGE'],
       ['amy/notes.txt', 'amy', 'IMPORT_FILE_NOT_IMAGE'],
     ]);
+    // A folder none of whose files was accepted makes no person.
     expect(body.progress).toEqual({
-      people: { total: 1, done: 1, created: 1 },
+      people: { total: 1, done: 1, created: 0 },
       photos: { total: 5, done: 5, accepted: 0, refused: 5 },
       ignored: 2,
     });
     expect(body.filesTotal).toBe(5);
+    const people = await t.app.inject({ url: '/v1/people', headers: { authorization: t.auth } });
+    expect(people.json<{ people: unknown[] }>().people).toEqual([]);
   });
 
   it('refuses an entry that inflates past its declared size (a zip bomb) without reading on', async () => {

@@ -1,6 +1,13 @@
+import { createHash } from 'node:crypto';
+
 import type { RollcallError } from '@rollcall/errors';
 import { isRollcallError } from '@rollcall/errors';
-import { addSample, type RegistryContext, type SampleQuality } from '@rollcall/registry';
+import {
+  addSample,
+  findSampleByContent,
+  type RegistryContext,
+  type SampleQuality,
+} from '@rollcall/registry';
 
 import type { VisionClient } from '../vision/vision-client';
 import { faceCropJpeg } from './face-crop';
@@ -41,6 +48,13 @@ export interface EnrollmentResult {
   readonly warnings: LooksLikeOther[];
 }
 
+/**
+ * Whom photos are enrolled for: an enrolled person's id, or a function that makes the
+ * person and answers its id, called only when a photo is accepted (a bulk import's new
+ * folder, so a folder with no usable photo leaves no empty person behind).
+ */
+export type EnrollmentTarget = string | (() => Promise<string>);
+
 export interface EnrollmentDeps {
   readonly registry: RegistryContext;
   readonly vision: VisionClient;
@@ -57,35 +71,50 @@ export interface EnrollmentDeps {
 const MAX_FACES = 8;
 
 /**
- * Enrols `photos` for `personId`, one at a time: each is decoded, must show exactly one
+ * Enrols `photos` for `target`, one at a time: each is decoded, must show exactly one
  * usable face (the quality gate), is embedded and stored as a sample. A photo is refused
- * with its code rather than failing the others. An accepted face that matches other people
- * at the threshold is stored, with a warning per person (a duplicate enrolment or a
- * look-alike someone should check).
+ * with its code rather than failing the others. A file whose bytes (sha256) are already a
+ * sample of the person is refused as `FACE_ALREADY_ENROLLED`, so uploading or importing the
+ * same photo again adds nothing. An accepted face that matches other people at the
+ * threshold is stored, with a warning per person (a duplicate enrolment or a look-alike
+ * someone should check).
  */
 export async function enrollPhotos(
   deps: EnrollmentDeps,
-  personId: string,
+  target: EnrollmentTarget,
   photos: readonly Photo[],
 ): Promise<EnrollmentResult> {
   const result: EnrollmentResult = { accepted: [], refused: [], warnings: [] };
-  for (const photo of photos) await enrollOne(deps, personId, photo, result);
+  let person = target;
+  for (const photo of photos) {
+    const personId = await enrollOne(deps, person, photo, result);
+    if (personId !== undefined) person = personId;
+  }
   return result;
 }
 
+/** The person's id once known (given, or made for an accepted photo). */
 async function enrollOne(
   deps: EnrollmentDeps,
-  personId: string,
+  target: EnrollmentTarget,
   photo: Photo,
   result: EnrollmentResult,
-): Promise<void> {
+): Promise<string | undefined> {
+  const known = typeof target === 'string' ? target : undefined;
+  const contentSha256 = createHash('sha256').update(photo.bytes).digest('hex');
+  const repeat = await repeatRefusal(deps, known, photo, contentSha256);
+  if (repeat !== undefined) {
+    result.refused.push(repeat);
+    return known;
+  }
+
   let analysis;
   try {
     analysis = await deps.vision.detectAndEmbed(photo.bytes, MAX_FACES);
   } catch (error) {
     if (!isPhotoError(error)) throw error;
     result.refused.push({ file: photo.file, code: error.code, message: error.message });
-    return;
+    return known;
   }
 
   const verdict = judgePhoto(analysis);
@@ -95,9 +124,10 @@ async function enrollOne(
     const issues = verdict.issues.map(({ code, message }) => ({ code, message }));
     const { code, message } = first ?? { code: 'FACE_NOT_FOUND', message: 'No face found.' };
     result.refused.push({ file: photo.file, code, message, issues });
-    return;
+    return known;
   }
 
+  const personId = known ?? (await (target as () => Promise<string>)());
   const threshold = deps.threshold ?? analysis.threshold;
   const similar = await findSimilarPeople(deps.registry, face.embedding, threshold, personId);
   const quality: SampleQuality = { ...face.quality, score: face.score };
@@ -107,12 +137,33 @@ async function enrollOne(
     embedding: face.embedding,
     quality,
     cropJpeg: cropJpeg ?? null,
+    contentSha256,
   });
 
   result.accepted.push({ file: photo.file, sampleId: sample.id, quality });
   for (const other of similar) {
     result.warnings.push({ code: 'FACE_LOOKS_LIKE_OTHER', file: photo.file, ...other });
   }
+  return personId;
+}
+
+/** `FACE_ALREADY_ENROLLED` when the person has a sample made from these very bytes. */
+async function repeatRefusal(
+  deps: EnrollmentDeps,
+  personId: string | undefined,
+  photo: Photo,
+  contentSha256: string,
+): Promise<RefusedPhoto | undefined> {
+  if (personId === undefined) return undefined;
+  const existing = await findSampleByContent(deps.registry, personId, contentSha256);
+  if (existing === undefined) return undefined;
+  return {
+    file: photo.file,
+    code: 'FACE_ALREADY_ENROLLED',
+    message:
+      `This photo is already enrolled for this person as sample ${existing.id}; ` +
+      'nothing was added.',
+  };
 }
 
 /*

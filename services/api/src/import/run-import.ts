@@ -9,11 +9,11 @@ import type { ApiMetrics } from '../metrics/api-metrics';
 import { readSettings } from '../settings/settings-store';
 import type { VisionClient } from '../vision/vision-client';
 import { openFolderSource } from './folder-source';
+import { FolderPerson } from './folder-person';
 import { OUTCOMES_TTL_S, type ImportJobData } from './import-job';
 import { planImport, type PlannedPerson } from './import-plan';
 import { ImportTally, type FileOutcome, type ImportProgress } from './import-progress';
 import type { SourceFile, SourceLimits } from './import-source';
-import { resolvePerson } from './resolve-person';
 import { openZipSource } from './zip-source';
 
 /** What running an import needs: the API's own clients and the import limits. */
@@ -107,43 +107,33 @@ async function importPerson(
   files: readonly SourceFile[],
   record: (outcome: FileOutcome) => Promise<void>,
 ): Promise<void> {
-  let resolved;
-  try {
-    resolved = await resolvePerson(enrollment.registry, planned.folder);
-  } catch (error) {
-    // A folder name the registry refuses (too long, say): its files are refused with why.
-    if (!isRequestError(error)) throw error;
-    const because = { code: error.code, message: error.message };
-    for (const file of files) await record({ ...refused(file, planned.folder, null), ...because });
-    return;
-  }
-
-  let newPerson = resolved.created;
+  const person = await FolderPerson.find(enrollment.registry, planned.folder);
   for (const file of files) {
-    const outcome = await importPhoto(enrollment, planned.folder, resolved.person.id, file);
-    await record(newPerson ? { ...outcome, newPerson } : outcome);
-    newPerson = false;
+    const outcome = await importPhoto(enrollment, planned.folder, person, file);
+    await record(person.takeCreated() ? { ...outcome, newPerson: true } : outcome);
   }
 }
 
 async function importPhoto(
   enrollment: EnrollmentDeps,
   folder: string,
-  personId: string,
+  person: FolderPerson,
   file: SourceFile,
 ): Promise<FileOutcome> {
-  if (file.refusal !== undefined) return refused(file, folder, personId);
+  if (file.refusal !== undefined) return refused(file, folder, person.id);
 
   let bytes: Buffer;
+  let result;
   try {
     bytes = await file.read();
+    result = await enrollPhotos(enrollment, person.target, [{ file: file.path, bytes }]);
   } catch (error) {
+    // An unreadable entry, or a folder name the registry refuses (too long, say).
     if (!isRequestError(error)) throw error;
-    return { ...refused(file, folder, personId), code: error.code, message: error.message };
+    return { ...refused(file, folder, person.id), code: error.code, message: error.message };
   }
 
-  const result = await enrollPhotos(enrollment, personId, [{ file: file.path, bytes }]);
-  const base = { path: file.path, person: folder, personId };
+  const base = { path: file.path, person: folder, personId: person.id };
   const accepted = result.accepted[0];
   if (accepted !== undefined) {
     const warnings = result.warnings.map(({ code, personId: other, score }) => ({
