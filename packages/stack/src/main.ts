@@ -2,6 +2,8 @@
 // printed as they happen. Ctrl-C stops everything cleanly.
 import { loadVisionSettings } from '@rollcall/config';
 import { RollcallError } from '@rollcall/errors';
+import { parseCameraUrl, redactUrl } from '@rollcall/ingest';
+import { watchParent } from '@rollcall/streams';
 import Redis from 'ioredis';
 
 import { parseStartArgs, USAGE, type StartArgs } from './cli/parse-args';
@@ -16,6 +18,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  // A camera URL ingest could never open is refused now, not after every service started.
+  if (args.camera !== undefined) parseCameraUrl(args.camera);
 
   console.log('rollcall: starting the services (models load first; about half a minute)...');
   const stack = await startStack({
@@ -24,19 +28,40 @@ async function main(): Promise<void> {
     embedders: args.embedders,
   });
   const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const stop = () => {
+    if (controller.signal.aborted) {
+      // A second Ctrl-C: leave now; the services see their launcher gone and stop.
+      console.log('rollcall: stopping at once');
+      process.exit(130);
+    }
+    console.log('rollcall: stopping...');
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  // Under `pnpm start`, pnpm is the parent: when it is killed, stop rather than run on.
+  watchParent(stop);
+  reportRestarts(stack);
 
   try {
     const api = new AdminApi(stack.apiUrl, stack.adminKey);
     const cameraNote = await addCameras(api, args);
-    printBanner(stack, cameraNote);
+    printBanner(stack, cameraNote, await cameraLines(api));
     await printCheckIns(stack, api, controller.signal);
   } finally {
-    console.log('rollcall: stopping...');
     await stack.stop();
+    console.log('rollcall: stopped.');
   }
+}
+
+function reportRestarts(stack: RunningStack): void {
+  stack.supervisor.on('crashed', (name, exit, restartInMs) => {
+    console.log(
+      `rollcall: ${name} exited (${exit}); restarting it in ${restartInMs / 1000} s ` +
+        `(its log: ${stack.logDir}/${name}.log)`,
+    );
+  });
+  stack.supervisor.on('restarted', (name) => console.log(`rollcall: ${name} started again`));
 }
 
 async function addCameras(api: AdminApi, args: StartArgs): Promise<string> {
@@ -55,7 +80,19 @@ async function addCameras(api: AdminApi, args: StartArgs): Promise<string> {
   return `demo camera: ${demo.video} (looped)${enrolled}`;
 }
 
-function printBanner(stack: RunningStack, cameraNote: string): void {
+/** Every camera configured, whoever added it: earlier starts' cameras keep running too. */
+async function cameraLines(api: AdminApi): Promise<string[]> {
+  const { cameras } = await api.get<{ cameras: { id: string; name: string; url: string }[] }>(
+    '/v1/cameras',
+  );
+  if (cameras.length === 0) return ['  Cameras:         none'];
+  return [
+    `  Cameras:         ${cameras.length} configured`,
+    ...cameras.map((c) => `                   ${c.id}  ${c.name}  ${redactUrl(c.url)}`),
+  ];
+}
+
+function printBanner(stack: RunningStack, cameraNote: string, cameras: string[]): void {
   const services = [...stack.services.values()].map((s) => `${s.name} (pid ${s.pid})`);
   console.log(
     [
@@ -65,6 +102,7 @@ function printBanner(stack: RunningStack, cameraNote: string): void {
       `  Admin key:       ${stack.adminKey}`,
       `  Redis:           ${stack.redisUrl}${stack.redis ? ' (started here, append-only files in ' + stack.redis.dataDir + ')' : ''}`,
       `  ${cameraNote}`,
+      ...cameras,
       `  Services:        ${services.join(', ')}`,
       `  Logs:            ${stack.logDir}`,
       '',

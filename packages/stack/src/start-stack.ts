@@ -1,14 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { createApiKey } from '@rollcall/api-keys';
 import { findRepoRoot } from '@rollcall/config';
 import { RollcallError } from '@rollcall/errors';
-import { createKeySpace, DEFAULT_KEY_PREFIX, type KeySpace } from '@rollcall/streams';
+import {
+  createKeySpace,
+  DEFAULT_KEY_PREFIX,
+  EXIT_WITH_PARENT_VARIABLE,
+  type KeySpace,
+} from '@rollcall/streams';
 import Redis from 'ioredis';
 
+import { launcherAdminKey } from './guard/admin-key-file';
+import { LauncherLock } from './guard/launcher-lock';
+import { requirePortFree } from './guard/port-free';
 import { freePort } from './process/free-port';
 import { ServiceProcess } from './process/service-process';
+import { Supervisor } from './process/supervisor';
 import { startLocalRedis, type LocalRedis } from './redis/local-redis';
 import { redisAnswers } from './redis/ping-redis';
 import { planServices } from './services';
@@ -53,9 +61,11 @@ export interface RunningStack {
   /** Set when the stack started its own Redis. */
   readonly redis: LocalRedis | undefined;
   readonly services: ReadonlyMap<string, ServiceProcess>;
+  /** Restarts of crashed services, as events (`crashed`, `restarted`). */
+  readonly supervisor: Supervisor;
   /** The named service; throws for a name the stack does not run. */
   service(name: string): ServiceProcess;
-  /** Stops every service (SIGTERM, in reverse order), then the Redis it started. */
+  /** Stops every service (SIGTERM to all at once), then the Redis it started. */
   stop(): Promise<void>;
 }
 
@@ -75,12 +85,16 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const apiHost = options.apiHost ?? '127.0.0.1';
   const apiPort = options.apiPort === 0 ? await freePort(apiHost) : (options.apiPort ?? 8080);
   const visionPort = options.visionPort ?? (await freePort());
+  await requirePortFree(apiHost, apiPort);
+  const apiUrl = `http://${apiHost}:${apiPort}`;
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
     REDIS_URL: redisUrl,
     ROLLCALL_KEY_PREFIX: keyPrefix,
+    // A launcher killed outright cannot stop its services: they stop themselves.
+    [EXIT_WITH_PARENT_VARIABLE]: '1',
   };
   const specs = planServices({
     repoRoot,
@@ -101,34 +115,42 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     ]),
   );
 
+  const client = new Redis(redisUrl, { maxRetriesPerRequest: 3, connectionName: 'rollcall-stack' });
+  client.on('error', () => undefined);
+  const supervisor = new Supervisor();
+  let lock: LauncherLock | undefined;
+
   const stop = async () => {
-    for (const service of [...services.values()].reverse()) await service.stop();
+    supervisor.stop();
+    await Promise.all([...services.values()].map((service) => service.stop()));
+    await lock?.release();
+    client.disconnect();
     await redis?.stop();
   };
 
-  const client = new Redis(redisUrl, { maxRetriesPerRequest: 3, connectionName: 'rollcall-stack' });
-  client.on('error', () => undefined);
   try {
-    for (const service of services.values()) service.start();
-    const apiUrl = `http://${apiHost}:${apiPort}`;
+    lock = await LauncherLock.take(client, keys, apiUrl);
+    for (const service of services.values()) {
+      supervisor.watch(service);
+      service.start();
+    }
     await waitUntilReady(apiUrl, client, keys, services, options.readyTimeoutMs ?? 180_000);
-    const { key } = await createApiKey(client, keys, `pnpm start ${new Date().toISOString()}`);
+    const adminKey = await launcherAdminKey(client, keys, redisUrl, dataDir);
     return {
       apiUrl,
-      adminKey: key,
+      adminKey,
       redisUrl,
       keys,
       logDir,
       redis,
       services,
+      supervisor,
       service: (name) => serviceNamed(services, name),
       stop,
     };
   } catch (error) {
     await stop();
     throw error;
-  } finally {
-    client.disconnect();
   }
 }
 

@@ -24,6 +24,7 @@ function allNames(keys: KeySpace): string[] {
     keys.users,
     keys.session('0a1b2c'),
     keys.loginFailures('amy.lee'),
+    keys.launcherLock,
     keys.attendanceRecords,
     keys.attendancePresence,
     keys.attendanceByDay('2026-03-29'),

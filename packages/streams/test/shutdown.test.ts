@@ -30,4 +30,18 @@ describe('runUntilSignalled', () => {
     expect(lines).toEqual([`started ${id}`, `finished ${id}`, 'stopped processed=1']);
     expect(await pendingCount(redis, stream, 'graceful')).toBe(0);
   });
+
+  it('exits on SIGTERM even when close hangs and a timer keeps the process alive', async () => {
+    const child = spawnFixture('hanging-close.ts', {});
+    await waitFor('the service to run', () => child.output().includes('running'), {
+      timeoutMs: 30_000,
+    });
+    const signalledAt = Date.now();
+    child.process.kill('SIGTERM');
+
+    expect(await child.exited).toBe(0);
+    expect(child.output()).toContain('closing');
+    // 500 ms for close, 500 ms more for the process to end by itself, then the exit.
+    expect(Date.now() - signalledAt).toBeLessThan(5_000);
+  });
 });

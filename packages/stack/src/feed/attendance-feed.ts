@@ -15,14 +15,18 @@ export async function followAttendance(
 ): Promise<void> {
   const reader = redis.duplicate();
   reader.on('error', () => undefined);
-  const stop = () => reader.disconnect();
-  signal.addEventListener('abort', stop, { once: true });
+  // With Redis down a read waits in ioredis's queue for a reconnect, and a disconnect does
+  // not always end it: the stop must not wait on it.
+  const stopped = new Promise<null>((resolve) => {
+    signal.addEventListener('abort', () => resolve(null), { once: true });
+  });
   let position = '$';
   try {
     while (!signal.aborted) {
-      const reply = await reader
+      const read = reader
         .xreadBuffer('BLOCK', 2_000, 'STREAMS', keys.attendance.key, position)
         .catch(() => null);
+      const reply = await Promise.race([read, stopped]);
       for (const [id, flat] of reply?.[0]?.[1] ?? []) {
         position = id.toString();
         await onRecord(decodeEntryAs('AttendanceRecord', entryFields(flat)));
@@ -30,7 +34,6 @@ export async function followAttendance(
       if (reply === null && !signal.aborted) await new Promise((r) => setTimeout(r, 200));
     }
   } finally {
-    signal.removeEventListener('abort', stop);
     reader.disconnect();
   }
 }

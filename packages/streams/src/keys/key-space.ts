@@ -77,6 +77,8 @@ export interface KeySpace {
   session(tokenHash: string): string;
   /** String: failed sign-ins for one username in the current window; expires. */
   loginFailures(username: string): string;
+  /** String: the one-machine launcher holding this Redis and prefix (JSON: pid, host, port). */
+  readonly launcherLock: string;
 
   // Background jobs (BullMQ) and what they keep beside the queue.
   /** BullMQ's `prefix` option: a queue's keys are `<this>:<queue name>:...`. */
@@ -126,6 +128,7 @@ export function createKeySpace(prefix: string = DEFAULT_KEY_PREFIX): KeySpace {
     users: `${p}:users:accounts`,
     session: (hash: string) => `${p}:session:${checkPart('session hash', hash)}:user`,
     loginFailures: (name: string) => `${p}:user:${checkPart('username', name)}:login-failures`,
+    launcherLock: `${p}:launcher:lock`,
     jobQueuePrefix: `${p}:jobs`,
     importFiles: (id: string) => `${p}:import:${checkPart('import id', id)}:files`,
     importArchive: (id: string) => `${p}:import:${checkPart('import id', id)}:archive`,

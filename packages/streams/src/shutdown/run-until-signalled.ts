@@ -8,6 +8,12 @@ export interface RunUntilSignalledOptions {
   signals?: NodeJS.Signals[];
   /** Runs after `run` has finished (close Redis connections here). Default: nothing. */
   close?: () => Promise<void>;
+  /**
+   * Longest wait for `close` and, after it, for the process to end by itself, in ms. A
+   * `quit()` to a Redis that is down waits for a reconnect that may never come, and a
+   * service asked to stop must stop: past this time it exits. Default 5000.
+   */
+  closeTimeoutMs?: number;
   /** Where the stop is logged. Default: not logged. */
   logger?: Logger;
   /**
@@ -56,6 +62,26 @@ export async function runUntilSignalled<T>(
     return await run(controller.signal);
   } finally {
     removeListeners();
-    await options.close?.();
+    await closeWithin(options, options.closeTimeoutMs ?? 5_000);
+  }
+}
+
+/**
+ * Runs `close`, giving up after `timeoutMs` (logged), then arms an exit for a process that
+ * something (a reconnect timer, a socket) still keeps alive: a clean stop never waits on it,
+ * since the timer does not hold the event loop open itself.
+ */
+async function closeWithin(options: RunUntilSignalledOptions, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), timeoutMs);
+  });
+  try {
+    const closed = (options.close?.() ?? Promise.resolve()).then(() => 'closed' as const);
+    const outcome = await Promise.race([closed, late]);
+    if (outcome === 'late') options.logger?.warn({ timeoutMs }, 'close did not finish; exiting');
+  } finally {
+    clearTimeout(timer);
+    setTimeout(() => process.exit(process.exitCode ?? 0), timeoutMs).unref();
   }
 }
