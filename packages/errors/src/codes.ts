@@ -135,6 +135,10 @@ export const ERROR_CODES = {
 
   // API
   NOT_FOUND: { status: 404, summary: 'No route answers that method and path.' },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    summary: 'A route has that path but not that method; the Allow header lists the methods.',
+  },
   UNAUTHORIZED: {
     status: 401,
     summary: 'The request has no API key or session, or one unknown, revoked or expired.',

@@ -1,7 +1,6 @@
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { RollcallError } from '@rollcall/errors';
 import type { Logger } from '@rollcall/log';
 import type { RegistryContext } from '@rollcall/registry';
 import type { KeySpace } from '@rollcall/streams';
@@ -14,8 +13,10 @@ import { bearerAuth } from './auth/bearer-auth';
 import { roleGuard } from './auth/role-guard';
 import { defaultConsoleDir } from './console/console-files';
 import { ERROR_BODY_SCHEMA, toRollcallError } from './errors/error-reply';
+import type { RequestLimits } from './errors/limit-errors';
 import { redisAddress } from './errors/redis-failure';
-import type { ImportSettings } from './import/import-settings';
+import { replyUnmatched } from './errors/unmatched-route';
+import { loadImportSettings, type ImportSettings } from './import/import-settings';
 import { AttendanceFeed } from './live/attendance-feed';
 import { createApiMetrics, type ApiMetrics } from './metrics/api-metrics';
 import { registerAttendanceRoutes } from './routes/attendance';
@@ -96,7 +97,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   app.setValidatorCompiler(validatorCompiler);
   app.addSchema(ERROR_BODY_SCHEMA);
-  handleErrors(app, redisAddress(deps.redis));
+  const importUploadBytes = { ...loadImportSettings(), ...deps.imports }.uploadBytes;
+  handleErrors(app, redisAddress(deps.redis), { ...limits, importUploadBytes });
   measure(app, routeDeps.metrics);
 
   await app.register(swagger, {
@@ -182,9 +184,10 @@ function routeDepsOf(deps: AppDependencies): RouteDeps {
 }
 
 /** Every failure leaves as `{error: {code, message, details?}}` with the registry's status. */
-function handleErrors(app: FastifyInstance, redis: string): void {
+function handleErrors(app: FastifyInstance, redis: string, limits: RequestLimits): void {
   app.setErrorHandler((error, request, reply) => {
-    const coded = toRollcallError(error, { redisAddress: redis });
+    const route = request.routeOptions.url;
+    const coded = toRollcallError(error, { redisAddress: redis, limits, route });
     // Expected outages (vision or Redis down) are coded; only the unexpected get a stack.
     if (coded.code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
     else if (coded.status >= 500)
@@ -193,14 +196,7 @@ function handleErrors(app: FastifyInstance, redis: string): void {
     return reply.code(coded.status).send({ error: coded.toJSON() });
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    const error = new RollcallError(
-      'NOT_FOUND',
-      `No route answers ${request.method} ${request.url}; the routes are listed at /docs.`,
-      { details: { method: request.method, url: request.url } },
-    );
-    return reply.code(404).send({ error: error.toJSON() });
-  });
+  app.setNotFoundHandler((request, reply) => replyUnmatched(app, request, reply));
 }
 
 function measure(app: FastifyInstance, metrics: ApiMetrics): void {

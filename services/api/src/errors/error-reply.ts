@@ -1,6 +1,7 @@
 import { isRollcallError, RollcallError } from '@rollcall/errors';
 import type { FastifyError } from 'fastify';
 
+import { payloadTooLarge, type RequestLimits } from './limit-errors';
 import { isRedisUnreachable, redisUnavailable } from './redis-failure';
 
 /** The body of every error the API answers with. */
@@ -45,9 +46,14 @@ const BAD_BODY = new Set([
   'FST_ERR_CTP_INVALID_JSON_BODY',
 ]);
 
-/** What the error reply may name; `redisAddress` is `host:port` of the API's Redis. */
+/** What the error reply may name. */
 export interface ErrorContext {
+  /** `host:port` of the API's Redis. */
   readonly redisAddress?: string;
+  /** The size limits, named when one is passed. */
+  readonly limits?: RequestLimits;
+  /** The matched route pattern (`/v1/imports`), when there is one. */
+  readonly route?: string;
 }
 
 /**
@@ -65,11 +71,7 @@ export function toRollcallError(error: unknown, context: ErrorContext = {}): Rol
 
   const code = fastifyError.code ?? '';
   const message = fastifyError.message ?? 'The request was refused.';
-  if (TOO_LARGE.has(code)) {
-    return new RollcallError('PAYLOAD_TOO_LARGE', `${message}. Send less, or fewer files.`, {
-      details: { reason: code },
-    });
-  }
+  if (TOO_LARGE.has(code)) return payloadTooLarge(code, context.limits, context.route);
   if (BAD_MEDIA.has(code)) return new RollcallError('UNSUPPORTED_MEDIA_TYPE', message);
   if (BAD_BODY.has(code)) return new RollcallError('INVALID_ARGUMENT', message);
   return new RollcallError('INTERNAL', 'The server failed on this request; it has been logged.');

@@ -158,7 +158,7 @@ async function readPhotos(request: FastifyRequest): Promise<Photo[]> {
     throw new RollcallError(
       'UNSUPPORTED_MEDIA_TYPE',
       'Send the photos as multipart/form-data, one file part per photo ' +
-        '(curl -F file=@photo.jpg ...).',
+        '(curl -F files=@photo1.jpg -F files=@photo2.jpg ...).',
     );
   }
 
@@ -169,7 +169,7 @@ async function readPhotos(request: FastifyRequest): Promise<Photo[]> {
   }
   if (photos.length === 0) {
     throw new RollcallError('INVALID_ARGUMENT', 'The form has no file part; attach a photo.', {
-      details: { field: 'body.file' },
+      details: { field: 'body.files' },
     });
   }
   return photos;
