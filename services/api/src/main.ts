@@ -1,5 +1,5 @@
 import { visionSettings } from '@rollcall/config';
-import { createLogger } from '@rollcall/log';
+import { createLogger, runService } from '@rollcall/log';
 import { createKeySpace, runUntilSignalled } from '@rollcall/streams';
 import { FaceAnalyzer, inferenceOptionsFromSettings, loadPack } from '@rollcall/vision';
 import Redis from 'ioredis';
@@ -54,7 +54,4 @@ async function openVision(settings: ApiSettings): Promise<VisionClient> {
   return new InProcessVisionClient(analyzer);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runService('api', main);

@@ -1,4 +1,4 @@
-import { createLogger } from '@rollcall/log';
+import { createLogger, runService } from '@rollcall/log';
 import { createKeySpace, runUntilSignalled } from '@rollcall/streams';
 import Redis from 'ioredis';
 
@@ -41,7 +41,4 @@ async function main(): Promise<void> {
   logger.info({ ...stats }, 'attendance stopped');
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runService('attendance', main);

@@ -1,7 +1,7 @@
 // The detector process: `pnpm --filter @rollcall/detector start`. Any number may run; they
 // share the frames stream as one consumer group.
 import { loadVisionSettings } from '@rollcall/config';
-import { createLogger } from '@rollcall/log';
+import { createLogger, runService } from '@rollcall/log';
 import { createKeySpace, runUntilSignalled } from '@rollcall/streams';
 import { inferenceOptionsFromSettings, loadPack } from '@rollcall/vision';
 import Redis from 'ioredis';
@@ -44,7 +44,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  createLogger({ service: 'detector' }).fatal({ err: error }, 'detector failed to start');
-  process.exitCode = 1;
-});
+runService('detector', main);

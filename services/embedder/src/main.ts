@@ -2,7 +2,7 @@
 // stream in batches and answers the Vision gRPC service; any number may run.
 import { loadVisionSettings } from '@rollcall/config';
 import { startVisionServer } from '@rollcall/contracts';
-import { createLogger } from '@rollcall/log';
+import { createLogger, runService } from '@rollcall/log';
 import { createKeySpace, runUntilSignalled } from '@rollcall/streams';
 import {
   FaceAnalyzer,
@@ -74,7 +74,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  createLogger({ service: 'embedder' }).fatal({ err: error }, 'embedder failed to start');
-  process.exitCode = 1;
-});
+runService('embedder', main);

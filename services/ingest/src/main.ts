@@ -1,7 +1,7 @@
 // The ingest process: `pnpm --filter @rollcall/ingest start`. It runs the cameras the API
 // configured (all of them, or its shard: ROLLCALL_INGEST_SHARD) and puts their frames on
 // the frames stream for the detectors.
-import { createLogger } from '@rollcall/log';
+import { createLogger, runService } from '@rollcall/log';
 import { createKeySpace, runUntilSignalled } from '@rollcall/streams';
 import Redis from 'ioredis';
 
@@ -39,7 +39,4 @@ async function main(): Promise<void> {
   logger.info('ingest stopped');
 }
 
-main().catch((error: unknown) => {
-  createLogger({ service: 'ingest' }).fatal({ err: error }, 'ingest failed to start');
-  process.exitCode = 1;
-});
+runService('ingest', main);

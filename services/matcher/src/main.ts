@@ -2,8 +2,7 @@
 // gallery and the match loop until SIGTERM or SIGINT. The thresholds an operator sets
 // (per camera, site-wide) are followed while it runs.
 import { loadVisionSettings } from '@rollcall/config';
-import { isRollcallError } from '@rollcall/errors';
-import { createLogger } from '@rollcall/log';
+import { createLogger, runService } from '@rollcall/log';
 import { createKeySpace, runUntilSignalled } from '@rollcall/streams';
 import { findPack } from '@rollcall/vision';
 import Redis from 'ioredis';
@@ -42,8 +41,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  const logger = createLogger({ service: 'matcher' });
-  logger.fatal({ err: error, code: isRollcallError(error) ? error.code : undefined }, 'stopped');
-  process.exitCode = 1;
-});
+runService('matcher', main);
