@@ -30,10 +30,22 @@ export interface SkippedPhoto {
 export async function enrolGallery(analyzer: FaceAnalyzer, dir: string): Promise<Person[]> {
   const root = path.resolve(dir);
   const info = await stat(root).catch(() => undefined);
-  if (info === undefined || !info.isDirectory()) {
-    throw new RollcallError('DATA_NOT_FOUND', `${root} is not a folder of person folders.`, {
-      details: { gallery: root },
-    });
+  if (info === undefined) {
+    throw new RollcallError(
+      'DATA_NOT_FOUND',
+      `${root} does not exist; pass --gallery a folder with one folder of photos per person` +
+        (path.isAbsolute(dir) ? '.' : ` (${dir} is read from ${process.cwd()}).`),
+      { details: { gallery: root } },
+    );
+  }
+  if (!info.isDirectory()) {
+    throw new RollcallError(
+      'DATA_NOT_FOUND',
+      `${root} is a file, not a folder of person folders.`,
+      {
+        details: { gallery: root },
+      },
+    );
   }
 
   const entries = await readdir(root, { withFileTypes: true });
