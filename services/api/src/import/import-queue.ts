@@ -57,6 +57,9 @@ export class ImportQueue {
         removeOnFail: { age: OUTCOMES_TTL_S },
       },
     });
+    // The queue shares the API's connection: its failures reach the requests that use it
+    // as REDIS_UNAVAILABLE, so the queue's own error events would only repeat them.
+    this.queue.on('error', () => undefined);
   }
 
   /** Queues the import of an uploaded zip, kept in Redis until the job has read it. */
