@@ -105,4 +105,24 @@ describe('attendance rules', () => {
     expect(scene.play(unknown)).toEqual([]);
     expect(scene.sweep(T0 + 60 * MINUTE)).toEqual([]);
   });
+
+  it("puts the naming match's score on a record that a below-threshold face triggers", () => {
+    const scene = new Scene({ ...options, rules: { ...options.rules, cooldownMs: 500 } });
+    const [first] = scene.play(ada(T0));
+
+    // The same track goes on with faces the matcher could not name (score 0.25); past the
+    // cooldown one of them checks Ada in again, with the score that named her.
+    const unnamed = standing({
+      personId: '',
+      vectorSeed: 1,
+      frames: 3,
+      startMs: T0 + 1_000,
+      firstSeq: 6,
+      x: 115,
+    });
+    const [second] = scene.play(unnamed);
+
+    expect(first?.score).toBe(0.625);
+    expect(second).toMatchObject({ personId: 'ada', type: 'check_in', score: 0.625 });
+  });
 });

@@ -9,6 +9,8 @@ export interface ScoreSummary {
   readonly accuracy: number;
   readonly accuracyStd: number;
   readonly tarAtFar1e3: number;
+  /** The threshold that accepts at most 1 in 1,000 impostor pairs (where TAR@FAR1e-3 is read). */
+  readonly thresholdAtFar1e3: number;
   /** Best-accuracy threshold on all folds: the one a pack manifest should carry. */
   readonly threshold: number;
   /** Fusion weights (chosen on all folds) when several models are fused. */
@@ -35,6 +37,7 @@ export function summariseModel(
     accuracy: cv.mean,
     accuracyStd: cv.std,
     tarAtFar1e3: tarAtFar(scored, 1e-3).tar,
+    thresholdAtFar1e3: tarAtFar(scored, 1e-3).threshold,
     threshold: bestThreshold(scored).threshold,
   };
 }
@@ -60,6 +63,7 @@ export function summariseFusion(
     accuracy: cv.mean,
     accuracyStd: cv.std,
     tarAtFar1e3: tarAtFar(fused, 1e-3).tar,
+    thresholdAtFar1e3: tarAtFar(fused, 1e-3).threshold,
     threshold: bestThreshold(fused).threshold,
     weights,
     foldWeights: cv.folds.map((f) => f.weights),
@@ -80,6 +84,7 @@ export function summariseFixedFusion(
     accuracy: cv.mean,
     accuracyStd: cv.std,
     tarAtFar1e3: tarAtFar(fused, 1e-3).tar,
+    thresholdAtFar1e3: tarAtFar(fused, 1e-3).threshold,
     threshold: bestThreshold(fused).threshold,
     weights,
   };

@@ -55,6 +55,7 @@ export function lfwJson(r: LfwResult): Record<string, unknown> {
     accuracy: round(r.headline.accuracy, 5),
     accuracy_std: round(r.headline.accuracyStd, 5),
     tar_at_far_1e3: round(r.headline.tarAtFar1e3, 5),
+    threshold_at_far_1e3: round(r.headline.thresholdAtFar1e3, 5),
     threshold: round(r.headline.threshold, 5),
     faces_missed: r.facesMissed,
     ms,
@@ -73,6 +74,7 @@ export function lfwJson(r: LfwResult): Record<string, unknown> {
       accuracy: round(m.accuracy, 5),
       accuracy_std: round(m.accuracyStd, 5),
       tar_at_far_1e3: round(m.tarAtFar1e3, 5),
+      threshold_at_far_1e3: round(m.thresholdAtFar1e3, 5),
       threshold: round(m.threshold, 5),
     })),
   };

@@ -62,7 +62,9 @@ export class AttendanceEngine {
           cameraRole,
           trackId: track.id,
           faceId: match.faceId,
-          score: match.score,
+          // An attributed track's later faces may match below the threshold (a turned
+          // head): a record they trigger carries the evidence that named the person.
+          score: match.personId === attribution.personId ? match.score : attribution.score,
         })
       : {};
     return { track, started, ended, attribution, attributed: decided !== undefined, decision };
