@@ -155,7 +155,7 @@ describe('the console routes', () => {
       url: `/v1/cameras/${id}/sightings`,
       headers: { authorization: t.auth },
     });
-    expect(sightings.json()).toEqual({ sightings: [] });
+    expect(sightings.json()).toEqual({ frameSeq: null, capturedAtMs: null, sightings: [] });
   });
 
   it('reports the vision side down on /v1/system, and refuses a preview that is no image', async () => {

@@ -98,6 +98,13 @@ export interface Sighting {
   score: number;
 }
 
+/** The frame a camera preview shows (null: none on the stream) and its faces alone. */
+export interface FrameSightings {
+  frameSeq: number | null;
+  capturedAtMs: number | null;
+  sightings: Sighting[];
+}
+
 export interface ReportRow {
   date: string;
   personId: string;

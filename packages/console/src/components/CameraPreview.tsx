@@ -1,11 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 
-import type { Camera, Sighting } from '../api/types';
+import type { Camera, FrameSightings, Sighting } from '../api/types';
 import { useSession } from '../app/session';
 
 const REFRESH_MS = 1_000;
 
-/** The camera's newest frame, refreshed each second, with matched faces boxed and named. */
+/**
+ * The camera's newest frame, refreshed each second, with the faces matched in that very
+ * frame boxed and named: the API picks the frame (the newest matched one when recent) and
+ * its faces, and the picture is fetched by that frame's seq, so no box outlives its frame.
+ */
 export function CameraPreview({ camera }: { camera: Camera }) {
   const { api } = useSession();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -17,10 +21,9 @@ export function CameraPreview({ camera }: { camera: Camera }) {
     const base = `/v1/cameras/${encodeURIComponent(camera.id)}`;
 
     const draw = async () => {
-      const [frame, { sightings }] = await Promise.all([
-        api.blob(`${base}/frame`),
-        api.get<{ sightings: Sighting[] }>(`${base}/sightings`),
-      ]);
+      const { frameSeq, sightings } = await api.get<FrameSightings>(`${base}/sightings`);
+      if (frameSeq === null) throw new Error('No frame on the stream');
+      const frame = await api.blob(`${base}/frame?seq=${frameSeq}`);
       const bitmap = await createImageBitmap(frame);
       const target = canvas.current;
       if (stopped || target === null) return;
@@ -32,13 +35,18 @@ export function CameraPreview({ camera }: { camera: Camera }) {
       drawSightings(context, sightings, bitmap.width);
       setMessage(
         sightings.length === 0
-          ? 'No face matched in the last two seconds.'
+          ? 'No face matched in this frame.'
           : [...new Set(sightings.map((s) => s.name ?? 'Unknown'))].join(', '),
       );
     };
     const loop = () => {
       draw()
-        .catch(() => setMessage('No recent frame from this camera; see its status.'))
+        .catch(() => {
+          // The last picture would be a stale one presented as current: blank it.
+          const target = canvas.current;
+          target?.getContext('2d')?.clearRect(0, 0, target.width, target.height);
+          setMessage('No recent frame from this camera; see its status.');
+        })
         .finally(() => {
           if (!stopped) timer = window.setTimeout(loop, REFRESH_MS);
         });

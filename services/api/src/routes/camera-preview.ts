@@ -2,7 +2,7 @@ import { RollcallError } from '@rollcall/errors';
 import type { FastifyInstance } from 'fastify';
 
 import { getCamera } from '../cameras/camera-store';
-import { latestFrame, recentSightings } from '../preview/camera-preview';
+import { frameSightings, latestFrame } from '../preview/camera-preview';
 import { adminErrors, bearer, idParam } from '../schemas/common';
 import type { RouteDeps } from './route-deps';
 
@@ -30,29 +30,38 @@ const sightingView = {
 
 /** The live preview: a camera's newest frame, and the faces matched in it. */
 export function registerCameraPreviewRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  app.get<{ Params: { id: string } }>('/cameras/:id/frame', {
+  app.get<{ Params: { id: string }; Querystring: { seq?: number } }>('/cameras/:id/frame', {
     schema: {
       tags,
       security: bearer,
-      summary: "The camera's newest frame on the frames stream (JPEG)",
+      summary: "The camera's newest frame on the frames stream, or frame `seq` (JPEG)",
       params,
+      querystring: {
+        type: 'object',
+        properties: { seq: { type: 'integer', minimum: 0 } },
+        additionalProperties: false,
+      },
       produces: ['image/jpeg'],
       response: { ...adminErrors },
     },
     handler: async (request, reply) => {
       const camera = await getCamera(deps.cameras, request.params.id);
-      const frame = await latestFrame(deps.registry, camera.id);
+      const seq = request.query.seq;
+      const frame = await latestFrame(deps.registry, camera.id, seq);
       if (frame === undefined) {
         throw new RollcallError(
           'FRAME_NOT_FOUND',
-          `Camera "${camera.name}" has no recent frame; check its status for the last error.`,
-          { details: { cameraId: camera.id } },
+          seq === undefined
+            ? `Camera "${camera.name}" has no recent frame; check its status for the last error.`
+            : `Frame ${seq} of camera "${camera.name}" is no longer kept; ask for the newest.`,
+          { details: { cameraId: camera.id, seq } },
         );
       }
       return reply
         .type('image/jpeg')
         .header('cache-control', 'no-store')
         .header('x-captured-at', String(frame.capturedAtMs))
+        .header('x-frame-seq', String(frame.seq))
         .send(frame.jpeg);
     },
   });
@@ -61,19 +70,24 @@ export function registerCameraPreviewRoutes(app: FastifyInstance, deps: RouteDep
     schema: {
       tags,
       security: bearer,
-      summary: 'Faces matched on the camera in its newest two seconds: boxes, names, scores',
+      summary:
+        'The frame to preview (frameSeq, for GET /frame?seq=) and the faces matched in it alone',
       params,
       response: {
         200: {
           type: 'object',
-          properties: { sightings: { type: 'array', items: sightingView } },
+          properties: {
+            frameSeq: { type: ['integer', 'null'] },
+            capturedAtMs: { type: ['integer', 'null'] },
+            sightings: { type: 'array', items: sightingView },
+          },
         },
         ...adminErrors,
       },
     },
     handler: async (request) => {
       const camera = await getCamera(deps.cameras, request.params.id);
-      return { sightings: await recentSightings(deps.registry, camera.id) };
+      return frameSightings(deps.registry, camera.id);
     },
   });
 }
