@@ -35,6 +35,8 @@ async function main(): Promise<void> {
       process.exit(130);
     }
     console.log('rollcall: stopping...');
+    // Ctrl-C reaches the services too (one process group): their exits are not crashes.
+    stack.supervisor.stop();
     controller.abort();
   };
   process.on('SIGINT', stop);
