@@ -89,6 +89,7 @@ describe('/v1/settings', () => {
       cooldownMs: 14_400_000,
       voteWindowMs: 2000,
       timeZone: 'UTC',
+      workdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
     });
 
     const changed = await call('PATCH', '/v1/settings', {

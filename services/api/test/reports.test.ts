@@ -7,9 +7,12 @@ let t: TestApp;
 let ada: string;
 let bob: string;
 let cy: string;
+let dan: string;
 
-// 2026-03-02 and 03, UTC (the settings' default zone).
+// 2026-03-02 and 03 (a Monday and a Tuesday), UTC (the settings' default zone).
 const at = (day: number, hh: number, mm: number) => Date.UTC(2026, 2, day, hh, mm);
+// Enrolment times: the people exist from the Friday before, Dan from the Tuesday.
+let clockMs = Date.UTC(2026, 1, 27, 12, 0);
 
 function record(recordId: string, over: Partial<AttendanceRecord>): AttendanceRecord {
   return {
@@ -36,10 +39,13 @@ async function person(name: string, group?: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ consoleDir: null });
+  t = await startTestApp({ consoleDir: null, clock: () => clockMs });
   ada = await person('Ada', 'Lab');
   bob = await person('Bob', 'Lab');
   cy = await person('Cy');
+  clockMs = at(3, 10, 0);
+  dan = await person('Dan', 'Lab');
+  clockMs = at(10, 12, 0);
   const store = new RecordStore(t.redis, t.keys, 'UTC');
   // Ada: in 08:30, out 12:00, in 13:00, out 17:15 on the 2nd; in 09:20 on the 3rd, no out.
   await store.write({ record: record('a1', {}) });
@@ -47,8 +53,11 @@ beforeAll(async () => {
   await store.write({ record: record('a3', { atMs: at(2, 13, 0) }) });
   await store.write({ record: record('a4', { type: 'check_out', atMs: at(2, 17, 15) }) });
   await store.write({ record: record('a5', { atMs: at(3, 9, 20) }) });
-  // Bob: in 09:45 on the 2nd only.
+  // Bob: in 09:45 on the 2nd only, and on Sunday the 1st.
   await store.write({ record: record('b1', { personId: bob, atMs: at(2, 9, 45) }) });
+  await store.write({ record: record('b0', { personId: bob, atMs: at(1, 10, 0) }) });
+  // Someone deleted since, in on the 2nd.
+  await store.write({ record: record('g1', { personId: 'p_gone', atMs: at(2, 8, 0) }) });
 });
 
 afterAll(async () => {
@@ -90,8 +99,13 @@ describe('/v1/reports/attendance', () => {
     expect(row('2026-03-02', bob)).toMatchObject({ late: true, firstIn: '09:45', open: true });
     expect(row('2026-03-03', ada)).toMatchObject({ late: true, lastOut: null, hoursMs: 0 });
     expect(row('2026-03-02', cy)).toMatchObject({ status: 'absent', firstIn: null });
-    expect(body.rows).toHaveLength(6);
-    expect(body.arrivals[8]).toBe(1);
+    // Dan was enrolled on the 3rd: absent that day, not the day before.
+    expect(row('2026-03-02', dan)).toBeUndefined();
+    expect(row('2026-03-03', dan)).toMatchObject({ status: 'absent' });
+    expect(row('2026-03-02', 'p_gone')).toMatchObject({ status: 'present', name: null });
+    expect(row('2026-03-03', 'p_gone')).toBeUndefined();
+    expect(body.rows).toHaveLength(8);
+    expect(body.arrivals[8]).toBe(2);
     expect(body.arrivals[9]).toBe(2);
   });
 
@@ -102,10 +116,17 @@ describe('/v1/reports/attendance', () => {
       people: { id: string; present: number; absent: number; late: number }[];
       groups: { group: string | null; people: number; present: number; absent: number }[];
     }>();
-    expect(body.people.map((p) => p.id).sort()).toEqual([ada, bob].sort());
+    expect(body.people.map((p) => p.id).sort()).toEqual([ada, bob, dan].sort());
     expect(body.people.find((p) => p.id === bob)).toMatchObject({ present: 1, absent: 1 });
     expect(body.groups).toEqual([
-      expect.objectContaining({ group: 'Lab', people: 2, present: 3, absent: 1 }),
+      expect.objectContaining({ group: 'Lab', people: 3, present: 3, absent: 2 }),
+    ]);
+
+    // The deleted person is in no group's totals.
+    const all = await get('/v1/reports/attendance?from=2026-03-02');
+    expect(all.json<{ groups: { group: string | null; people: number }[] }>().groups).toEqual([
+      expect.objectContaining({ group: null, people: 1 }),
+      expect.objectContaining({ group: 'Lab', people: 2 }),
     ]);
 
     const lenient = await get('/v1/reports/attendance?from=2026-03-02&lateAfter=10:00');
@@ -118,8 +139,11 @@ describe('/v1/reports/attendance', () => {
     expect(csv.headers['content-disposition']).toContain('attendance-2026-03-02.csv');
     expect(csv.body).toBe(
       'date,personId,name,group,status,late,firstIn,lastOut,hours\r\n' +
-        `2026-03-02,${ada},Ada,Lab,present,no,08:30,17:15,7.75\r\n`,
+        `2026-03-02,${ada},Ada,Lab,present,no,2026-03-02T08:30:00+00:00,` +
+        '2026-03-02T17:15:00+00:00,7.75\r\n',
     );
+    const gone = await get('/v1/reports/attendance.csv?from=2026-03-02');
+    expect(gone.body).toContain(',p_gone,(deleted person),,present,');
 
     const xlsx = await get('/v1/reports/attendance.xlsx?from=2026-03-02&to=2026-03-03');
     expect(xlsx.headers['content-disposition']).toContain('attendance-2026-03-02_2026-03-03.xlsx');
@@ -134,8 +158,36 @@ describe('/v1/reports/attendance', () => {
     const days = strFromU8(files['xl/worksheets/sheet1.xml'] as Uint8Array);
     expect(days).toContain('<t xml:space="preserve">Ada</t>');
     expect(days).toContain('<v>7.75</v>');
-    expect(days.match(/<row /g)).toHaveLength(7);
+    expect(days.match(/<row /g)).toHaveLength(9);
     expect(strFromU8(files['xl/workbook.xml'] as Uint8Array)).toContain('name="Groups"');
+  });
+
+  it('counts no one absent on a day off, and the working days are a setting', async () => {
+    const weekend = await get('/v1/reports/attendance?from=2026-02-28&to=2026-03-01');
+    const rows = weekend.json<{ rows: Row[]; workdays: string[] }>();
+    expect(rows.workdays).toEqual(['mon', 'tue', 'wed', 'thu', 'fri']);
+    expect(rows.rows.map((r) => [r.date, r.personId, r.status])).toEqual([
+      ['2026-03-01', bob, 'present'],
+    ]);
+
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: '/v1/settings',
+      headers: { authorization: t.auth },
+      payload: { workdays: ['sun', 'sat'] },
+    });
+    expect(patch.json()).toMatchObject({ workdays: ['sat', 'sun'] });
+    const sunday = await get('/v1/reports/attendance?from=2026-03-01');
+    expect(sunday.json<{ rows: Row[] }>().rows.filter((r) => r.status === 'absent')).toHaveLength(
+      2,
+    );
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: '/v1/settings',
+      headers: { authorization: t.auth },
+      payload: { workdays: ['someday'] },
+    });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('refuses a backwards or too long range, and a day that does not exist', async () => {

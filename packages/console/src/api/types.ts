@@ -47,6 +47,8 @@ export interface Settings {
   cooldownMs: number;
   voteWindowMs: number;
   timeZone: string;
+  /** Weekdays (`mon`…`sun`) a person who did not come counts as absent. */
+  workdays: string[];
 }
 
 export interface SystemInfo {

@@ -81,7 +81,10 @@ export function ReportsPage() {
         </label>
         <button type="submit">Show</button>
       </form>
-      <p className="muted">Times in {timeZone}.</p>
+      <p className="muted">
+        Times in {timeZone}. A person counts absent only on working days (see Settings) from the day
+        they were enrolled; deleted people are in no group’s totals.
+      </p>
       <div className="actions">
         <button type="button" className="secondary" onClick={() => void download('csv')}>
           Download CSV
@@ -162,7 +165,11 @@ function ReportView({ report }: { report: Report }) {
               <tr key={`${r.date}-${r.personId}`}>
                 <td>{r.date}</td>
                 <td>
-                  <a href={`#/people/${encodeURIComponent(r.personId)}`}>{r.name ?? r.personId}</a>
+                  {r.name === null ? (
+                    <span className="muted">(deleted person)</span>
+                  ) : (
+                    <a href={`#/people/${encodeURIComponent(r.personId)}`}>{r.name}</a>
+                  )}
                 </td>
                 <td>{r.group ?? '—'}</td>
                 <td>

@@ -5,7 +5,26 @@ import type { Settings, SystemInfo } from '../api/types';
 import { useSession } from '../app/session';
 import { ViewerNote } from '../components/ViewerNote';
 
-/** Thresholds, cooldown, vote window and time zone; the model pack in use and its licence. */
+const WEEKDAYS = [
+  ['mon', 'Mon'],
+  ['tue', 'Tue'],
+  ['wed', 'Wed'],
+  ['thu', 'Thu'],
+  ['fri', 'Fri'],
+  ['sat', 'Sat'],
+  ['sun', 'Sun'],
+] as const;
+
+/** Where the models run, as a person would say it. */
+const VISION_WHERE: Record<string, string> = {
+  grpc: 'run by the detector and embedder services (over gRPC)',
+  'in-process': 'run inside the API process',
+};
+
+/**
+ * Threshold, cooldown, vote window, time zone and working days; the model pack in use and
+ * its licence.
+ */
 export function SettingsPage() {
   const { api, refresh, canChange } = useSession();
   const [settings, setSettings] = useState<Settings | undefined>();
@@ -15,6 +34,7 @@ export function SettingsPage() {
     cooldownMin: '',
     voteWindowMs: '',
     zone: '',
+    workdays: [] as string[],
   });
   const [message, setMessage] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -40,6 +60,7 @@ export function SettingsPage() {
         cooldownMs: Math.round(Number(draft.cooldownMin) * 60_000),
         voteWindowMs: Math.round(Number(draft.voteWindowMs)),
         timeZone: draft.zone.trim(),
+        workdays: draft.workdays,
       });
       setSettings(saved);
       setDraft(draftOf(saved));
@@ -50,11 +71,16 @@ export function SettingsPage() {
     }
   };
 
-  const set = (name: keyof typeof draft) => ({
+  const set = (name: 'threshold' | 'cooldownMin' | 'voteWindowMs' | 'zone') => ({
     value: draft[name],
     onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [name]: e.target.value }),
   });
   const packThreshold = system?.pack?.threshold;
+  const toggleDay = (day: string, on: boolean) =>
+    setDraft({
+      ...draft,
+      workdays: on ? [...draft.workdays, day] : draft.workdays.filter((d) => d !== day),
+    });
 
   return (
     <section aria-labelledby="settings-title">
@@ -83,6 +109,19 @@ export function SettingsPage() {
             />
             <label htmlFor="set-zone">Time zone (IANA name, e.g. Europe/Berlin)</label>
             <input id="set-zone" required {...set('zone')} />
+            <fieldset className="weekdays">
+              <legend>Working days (reports count a person absent only on these)</legend>
+              {WEEKDAYS.map(([day, label]) => (
+                <label key={day}>
+                  <input
+                    type="checkbox"
+                    checked={draft.workdays.includes(day)}
+                    onChange={(e) => toggleDay(day, e.target.checked)}
+                  />
+                  {label}
+                </label>
+              ))}
+            </fieldset>
           </fieldset>
           {error !== undefined && <p role="alert">{error}</p>}
           {message !== undefined && <p role="status">{message}</p>}
@@ -103,7 +142,8 @@ export function SettingsPage() {
         <dl className="facts">
           <dt>Pack</dt>
           <dd>
-            {system.pack.title} (<code>{system.pack.name}</code>), run {system.vision}
+            {system.pack.title} (<code>{system.pack.name}</code>),{' '}
+            {VISION_WHERE[system.vision] ?? `run ${system.vision}`}
           </dd>
           <dt>About</dt>
           <dd>{system.pack.description}</dd>
@@ -133,6 +173,7 @@ function draftOf(s: Settings) {
     cooldownMin: String(s.cooldownMs / 60_000),
     voteWindowMs: String(s.voteWindowMs),
     zone: s.timeZone,
+    workdays: s.workdays,
   };
 }
 

@@ -1,4 +1,7 @@
+import { weekdayOf, type Weekday } from '@rollcall/settings';
+
 import type { AttendanceRow } from '../attendance/attendance-reader';
+import { today } from '../attendance/local-day';
 import { localClock } from './local-clock';
 
 /** Who a report is about. */
@@ -7,6 +10,8 @@ export interface ReportPerson {
   /** Null for a person deleted since their records were made. */
   readonly name: string | null;
   readonly group: string | null;
+  /** When the person was enrolled; null for a deleted one (never counted absent). */
+  readonly createdAtMs: number | null;
 }
 
 /** One person on one day. */
@@ -29,7 +34,7 @@ export interface ReportRow {
   readonly open: boolean;
 }
 
-export interface PersonSummary extends ReportPerson {
+export interface PersonSummary extends Omit<ReportPerson, 'createdAtMs'> {
   readonly present: number;
   readonly absent: number;
   readonly late: number;
@@ -63,15 +68,24 @@ export interface ReportInput {
   readonly timeZone: string;
   /** `HH:MM`: a first check-in after this is late. */
   readonly lateAfter: string;
+  /** Days a person who did not come is absent; on others only who came has a row. */
+  readonly workdays: readonly Weekday[];
 }
 
-/** Present, absent, late, first in, last out and hours per person per day, with totals. */
+/**
+ * Present, absent, late, first in, last out and hours per person per day, with totals.
+ * A person has a row on each day they came, and an absent one on each working day from
+ * the day they were enrolled on: never before they existed, on a weekend, or once deleted.
+ */
 export function buildReport(input: ReportInput): AttendanceReport {
   const rows: ReportRow[] = [];
   for (const day of input.days) {
     const byPerson = groupBy(input.records.get(day) ?? [], (r) => r.personId);
+    const workday = input.workdays.includes(weekdayOf(day));
     for (const person of input.people) {
-      rows.push(dayRow(day, person, byPerson.get(person.id) ?? [], input));
+      const own = byPerson.get(person.id) ?? [];
+      if (own.length === 0 && !(workday && expected(person, day, input.timeZone))) continue;
+      rows.push(dayRow(day, person, own, input));
     }
   }
 
@@ -82,6 +96,10 @@ export function buildReport(input: ReportInput): AttendanceReport {
     arrivals[hour] = (arrivals[hour] ?? 0) + 1;
   }
   return { rows, people: personTotals(input.people, rows), groups: groupTotals(rows), arrivals };
+}
+
+function expected(person: ReportPerson, day: string, timeZone: string): boolean {
+  return person.createdAtMs !== null && day >= today(person.createdAtMs, timeZone);
 }
 
 function dayRow(
@@ -131,12 +149,16 @@ function personTotals(people: readonly ReportPerson[], rows: readonly ReportRow[
   const byPerson = groupBy(rows, (r) => r.personId);
   return people.map((person): PersonSummary => {
     const own = byPerson.get(person.id) ?? [];
-    return { ...person, ...counts(own) };
+    return { id: person.id, name: person.name, group: person.group, ...counts(own) };
   });
 }
 
+/** Deleted people (no name) belong to no group now, so no group's totals count them. */
 function groupTotals(rows: readonly ReportRow[]): GroupSummary[] {
-  const byGroup = groupBy(rows, (r) => r.group ?? '');
+  const byGroup = groupBy(
+    rows.filter((r) => r.name !== null),
+    (r) => r.group ?? '',
+  );
   return [...byGroup]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([group, own]) => ({

@@ -1,5 +1,6 @@
 import { RollcallError } from '@rollcall/errors';
 import { findPerson, getPerson, listPeople } from '@rollcall/registry';
+import type { Weekday } from '@rollcall/settings';
 
 import type { AttendanceRow } from '../attendance/attendance-reader';
 import { localDayRange, today } from '../attendance/local-day';
@@ -25,6 +26,7 @@ export interface GatheredReport extends AttendanceReport {
   readonly to: string;
   readonly timeZone: string;
   readonly lateAfter: string;
+  readonly workdays: readonly Weekday[];
 }
 
 /** Longest range one report covers: a quarter, which keeps one request to seconds. */
@@ -33,7 +35,7 @@ const MOST_RECORDS_PER_DAY = 100_000;
 
 /** Reads the people and each day's records, then builds the report. */
 export async function gatherReport(deps: RouteDeps, query: ReportQuery): Promise<GatheredReport> {
-  const { timeZone } = await readSettings(deps.redis, deps.keys);
+  const { timeZone, workdays } = await readSettings(deps.redis, deps.keys);
   const from = query.from ?? today(deps.now(), timeZone);
   const to = query.to ?? from;
   const lateAfter = query.lateAfter ?? '09:00';
@@ -56,7 +58,8 @@ export async function gatherReport(deps: RouteDeps, query: ReportQuery): Promise
     to,
     timeZone,
     lateAfter,
-    ...buildReport({ days, people, records, timeZone, lateAfter }),
+    workdays,
+    ...buildReport({ days, people, records, timeZone, lateAfter, workdays }),
   };
 }
 
@@ -87,7 +90,9 @@ async function reportPeople(
 ): Promise<ReportPerson[]> {
   if (query.personId !== undefined) {
     const person = await getPerson(deps.registry, query.personId);
-    return [{ id: person.id, name: person.name, group: person.group }];
+    return [
+      { id: person.id, name: person.name, group: person.group, createdAtMs: person.createdAtMs },
+    ];
   }
 
   const page = await listPeople(deps.registry, { group: query.group });
@@ -95,6 +100,7 @@ async function reportPeople(
     id: p.id,
     name: p.name,
     group: p.group,
+    createdAtMs: p.createdAtMs,
   }));
   const known = new Set(people.map((p) => p.id));
   for (const id of new Set(rows.map((r) => r.personId))) {
@@ -102,7 +108,7 @@ async function reportPeople(
     const person = await findPerson(deps.registry, id);
     // A person moved out of the group is not counted in it; a deleted one is kept.
     if (person === undefined && query.group === undefined) {
-      people.push({ id, name: null, group: null });
+      people.push({ id, name: null, group: null, createdAtMs: null });
     }
   }
   return people;

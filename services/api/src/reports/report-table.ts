@@ -1,4 +1,8 @@
 import type { ReportRow } from './attendance-report';
+import { localIso } from './local-clock';
+
+/** How an export names a person deleted since their records were made. */
+export const DELETED_PERSON = '(deleted person)';
 
 /** Column headers of the exported report, in order. */
 export const REPORT_COLUMNS = [
@@ -16,17 +20,21 @@ export const REPORT_COLUMNS = [
 /** A cell: text, or a number a spreadsheet can sum. */
 export type Cell = string | number;
 
-/** The rows of an export: one per person per day, times in the report's zone. */
-export function reportTable(rows: readonly ReportRow[]): Cell[][] {
+/**
+ * The rows of an export: one per person per day, first in and last out as ISO 8601 in
+ * the report's zone with its offset, so the file carries the zone it was made in.
+ */
+export function reportTable(rows: readonly ReportRow[], timeZone: string): Cell[][] {
+  const time = (atMs: number | null) => (atMs === null ? '' : localIso(atMs, timeZone));
   return rows.map((row) => [
     row.date,
     row.personId,
-    row.name ?? '',
+    row.name ?? DELETED_PERSON,
     row.group ?? '',
     row.status,
     row.late ? 'yes' : 'no',
-    row.firstIn ?? '',
-    row.lastOut ?? '',
+    time(row.firstInMs),
+    time(row.lastOutMs),
     Math.round((row.hoursMs / 3_600_000) * 100) / 100,
   ]);
 }

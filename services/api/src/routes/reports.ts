@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 
 import { gatherReport, MAX_REPORT_DAYS, type ReportQuery } from '../reports/gather-report';
-import { REPORT_COLUMNS, reportTable, tableCsv, type Cell } from '../reports/report-table';
+import {
+  DELETED_PERSON,
+  REPORT_COLUMNS,
+  reportTable,
+  tableCsv,
+  type Cell,
+} from '../reports/report-table';
 import { xlsxWorkbook } from '../reports/xlsx-workbook';
 import { adminErrors, bearer, ID_PATTERN } from '../schemas/common';
 import type { RouteDeps } from './route-deps';
@@ -40,6 +46,7 @@ const reportView = {
     to: { type: 'string' },
     timeZone: { type: 'string' },
     lateAfter: { type: 'string' },
+    workdays: { type: 'array', items: { type: 'string' } },
     rows: {
       type: 'array',
       items: {
@@ -105,7 +112,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: RouteDeps): voi
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', attachment(report, 'csv'))
-        .send(tableCsv(REPORT_COLUMNS, reportTable(report.rows)));
+        .send(tableCsv(REPORT_COLUMNS, reportTable(report.rows, report.timeZone)));
     },
   });
 
@@ -123,7 +130,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: RouteDeps): voi
       const hours = (ms: number) => Math.round((ms / 3_600_000) * 100) / 100;
       const people: Cell[][] = report.people.map((p) => [
         p.id,
-        p.name ?? '',
+        p.name ?? DELETED_PERSON,
         p.group ?? '',
         p.present,
         p.absent,
@@ -139,7 +146,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: RouteDeps): voi
         hours(g.hoursMs),
       ]);
       const workbook = xlsxWorkbook([
-        { name: 'Days', rows: [[...REPORT_COLUMNS], ...reportTable(report.rows)] },
+        { name: 'Days', rows: [[...REPORT_COLUMNS], ...reportTable(report.rows, report.timeZone)] },
         {
           name: 'People',
           rows: [['personId', 'name', 'group', 'present', 'absent', 'late', 'hours'], ...people],

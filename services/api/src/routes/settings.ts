@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 
 import { adminErrors, bearer } from '../schemas/common';
-import { readSettings, updateSettings, type Settings } from '../settings/settings-store';
+import { WEEKDAYS } from '@rollcall/settings';
+
+import { readSettings, updateSettings, type ApiSettings } from '../settings/settings-store';
 import type { RouteDeps } from './route-deps';
 
 const tags = ['settings'];
@@ -11,6 +13,13 @@ const settingsFields = {
   cooldownMs: { type: 'integer', minimum: 1, maximum: 30 * 86_400_000 },
   voteWindowMs: { type: 'integer', minimum: 1, maximum: 600_000 },
   timeZone: { type: 'string', minLength: 1, maxLength: 64 },
+  workdays: {
+    type: 'array',
+    description: 'Weekdays a person who did not come counts as absent in reports',
+    items: { type: 'string', enum: WEEKDAYS },
+    minItems: 1,
+    uniqueItems: true,
+  },
 } as const;
 
 const settingsView = { type: 'object', properties: settingsFields } as const;
@@ -20,13 +29,14 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: RouteDeps): v
     schema: {
       tags,
       security: bearer,
-      summary: 'Match threshold (null: the pack default), cooldown, vote window, time zone',
+      summary:
+        'Match threshold (null: the pack default), cooldown, vote window, time zone, workdays',
       response: { 200: settingsView, ...adminErrors },
     },
     handler: () => readSettings(deps.redis, deps.keys),
   });
 
-  app.patch<{ Body: Partial<Settings> }>('/settings', {
+  app.patch<{ Body: Partial<ApiSettings> }>('/settings', {
     schema: {
       tags,
       security: bearer,
