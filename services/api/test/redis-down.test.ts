@@ -3,7 +3,7 @@
  * INTERNAL, and `/ready` says which Redis does not answer in words.
  */
 import { createLogger } from '@rollcall/log';
-import { connectRedis, randomPrefix } from '@rollcall/testing';
+import { connectRedis, deletePrefix, randomPrefix } from '@rollcall/testing';
 import { createKeySpace } from '@rollcall/streams';
 import type { FastifyInstance } from 'fastify';
 import Redis from 'ioredis';
@@ -12,11 +12,20 @@ import { buildApp, GrpcVisionClient } from '../src';
 import { toRollcallError } from '../src/errors/error-reply';
 import { createApiMetrics } from '../src/metrics/api-metrics';
 
+const keys = createKeySpace(randomPrefix('api-redis-down'));
+
+// A queue built on a connection that was live a moment ago may write its meta key.
+afterAll(async () => {
+  const cleanup = connectRedis('api-redis-down-cleanup');
+  await deletePrefix(cleanup, keys.prefix);
+  cleanup.disconnect();
+});
+
 async function appOn(redis: Redis): Promise<FastifyInstance> {
   const vision = new GrpcVisionClient('127.0.0.1:1');
   const app = await buildApp({
     redis,
-    keys: createKeySpace(randomPrefix('api-redis-down')),
+    keys,
     vision,
     logger: createLogger({ service: 'api-test', level: 'silent' }),
     metrics: createApiMetrics({ processMetrics: false }),
