@@ -123,9 +123,12 @@ async function claimExternalId(
 
   const owner = await context.redis.hget(context.keys.externalIds, externalId);
   if (owner === personId) return;
+  // Named as a person would know them; the id stays in the details.
+  const holder = owner === null ? undefined : await findPerson(context, owner);
+  const who = holder === undefined ? `person ${owner ?? '?'}` : `${holder.name} (${holder.id})`;
   throw new RollcallError(
     'PERSON_EXTERNAL_ID_TAKEN',
-    `External id "${externalId}" already belongs to person ${owner ?? '?'}; choose another ` +
+    `External id "${externalId}" already belongs to ${who}; choose another ` +
       'or change that person first.',
     { details: { externalId, personId: owner } },
   );

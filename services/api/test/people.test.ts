@@ -60,6 +60,9 @@ describe('/v1/people', () => {
     const second = await call('POST', '/v1/people', { name: 'Two', externalId: 'dup-1' });
     expect(second.statusCode).toBe(409);
     expect(codeOf(second.body)).toBe('PERSON_EXTERNAL_ID_TAKEN');
+    expect(second.json<{ error: { message: string } }>().error.message).toMatch(
+      /^External id "dup-1" already belongs to One \(p_/,
+    );
   });
 
   it('answers an oversized JSON body with 413 PAYLOAD_TOO_LARGE', async () => {

@@ -2,17 +2,16 @@ import { useId, useState, type FormEvent } from 'react';
 
 import { describeError } from '../api/client';
 import type { EnrollmentResult } from '../api/types';
-import { useSession } from '../app/session';
+import type { SendPhotos } from '../app/send-photos';
 import { EnrollmentOutcome } from './EnrollmentOutcome';
 
 interface Props {
-  readonly personId: string;
+  readonly send: SendPhotos;
   readonly onDone?: (result: EnrollmentResult) => void;
 }
 
 /** Several photos at once for one person, each judged on its own by the server. */
-export function PhotoUpload({ personId, onDone }: Props) {
-  const { api } = useSession();
+export function PhotoUpload({ send, onDone }: Props) {
   const inputId = useId();
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
@@ -27,10 +26,7 @@ export function PhotoUpload({ personId, onDone }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      const outcome = await api.form<EnrollmentResult>(
-        `/v1/people/${encodeURIComponent(personId)}/faces`,
-        form,
-      );
+      const outcome = await send(form);
       setResult(outcome);
       onDone?.(outcome);
     } catch (e) {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 
 import { describeError } from '../api/client';
 import type { EnrollmentResult, PreviewVerdict } from '../api/types';
+import type { SendPhotos } from '../app/send-photos';
 import { useSession } from '../app/session';
 import { EnrollmentOutcome } from './EnrollmentOutcome';
 import { QualityMeter } from './QualityMeter';
@@ -14,7 +15,7 @@ const PREVIEW_EVERY_MS = 600;
  * face (green when the photo would be accepted) and a quality meter. "Take photo" enrols
  * the current frame.
  */
-export function WebcamCapture({ personId }: { personId: string }) {
+export function WebcamCapture({ send }: { send: SendPhotos }) {
   const { api } = useSession();
   const video = useRef<HTMLVideoElement>(null);
   const overlay = useRef<HTMLCanvasElement>(null);
@@ -23,6 +24,7 @@ export function WebcamCapture({ personId }: { personId: string }) {
   const [result, setResult] = useState<EnrollmentResult | undefined>();
   const [taken, setTaken] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [unavailable, setUnavailable] = useState<string | undefined>();
 
   useEffect(() => {
     let stream: MediaStream | undefined;
@@ -57,9 +59,7 @@ export function WebcamCapture({ personId }: { personId: string }) {
         await video.current.play();
         loop();
       })
-      .catch((e: unknown) =>
-        setError(`The camera could not be opened (${describeError(e)}). Upload photos instead.`),
-      );
+      .catch((e: unknown) => setUnavailable(describeError(e)));
 
     return () => {
       stopped = true;
@@ -75,10 +75,7 @@ export function WebcamCapture({ personId }: { personId: string }) {
       const frame = await grabFrame(video.current, 0.92);
       const form = new FormData();
       form.append('file', frame, `camera-${taken + 1}.jpg`);
-      const outcome = await api.form<EnrollmentResult>(
-        `/v1/people/${encodeURIComponent(personId)}/faces`,
-        form,
-      );
+      const outcome = await send(form);
       setResult(outcome);
       setTaken((n) => n + outcome.accepted.length);
     } catch (e) {
@@ -88,6 +85,19 @@ export function WebcamCapture({ personId }: { personId: string }) {
     }
   };
 
+  if (unavailable !== undefined) {
+    // Without a camera the preview, the meter and "Take photo" mean nothing: only the way on.
+    return (
+      <div className="webcam" role="alert">
+        <p>The camera could not be opened ({unavailable}).</p>
+        <ul>
+          <li>Allow camera access for this site (the camera icon in the address bar).</li>
+          <li>Close other apps or tabs that use the camera, then reload this page.</li>
+          <li>Or choose “Upload photos” above and enroll from photo files.</li>
+        </ul>
+      </div>
+    );
+  }
   return (
     <div className="webcam">
       <div className="video-frame">
@@ -103,7 +113,11 @@ export function WebcamCapture({ personId }: { personId: string }) {
       >
         {busy ? 'Enrolling…' : 'Take photo'}
       </button>
-      <p className="muted">{taken} taken photo(s) enrolled.</p>
+      <p className="muted">
+        {taken === 0
+          ? 'No photo taken yet.'
+          : `${taken} ${taken === 1 ? 'photo' : 'photos'} taken and enrolled.`}
+      </p>
       {error !== undefined && <p role="alert">{error}</p>}
       {result !== undefined && <EnrollmentOutcome result={result} />}
     </div>

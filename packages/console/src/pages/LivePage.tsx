@@ -5,7 +5,7 @@ import { readEvents } from '../api/event-stream';
 import type { LiveRecord } from '../api/types';
 import { useSession } from '../app/session';
 import { AuthedImage } from '../components/AuthedImage';
-import { timeOfDay } from '../format/time';
+import { recentTime } from '../format/time';
 
 /** Most records kept on the page: a door's morning fits, a day's does not need to. */
 const KEEP = 200;
@@ -57,6 +57,7 @@ export function LivePage() {
             ? 'Connecting…'
             : `Connection lost; retrying.${error === undefined ? '' : ` (${error})`}`}
       </p>
+      <p className="muted">Times in {timeZone}; earlier days show their date.</p>
       {records.length === 0 ? (
         <p>No check-ins yet.</p>
       ) : (
@@ -71,7 +72,7 @@ export function LivePage() {
               />
               <AuthedImage
                 className="thumb"
-                src={r.thumbnailUrl}
+                src={r.personName === null ? null : r.thumbnailUrl}
                 alt={`Enrolled face of ${r.personName ?? r.personId}`}
                 fallback="—"
               />
@@ -79,7 +80,7 @@ export function LivePage() {
                 <strong className="person-name">{r.personName ?? `Deleted (${r.personId})`}</strong>
                 <span className="kind">{r.type === 'check_in' ? 'Checked in' : 'Checked out'}</span>
                 <span className="muted">
-                  {timeOfDay(r.at, timeZone)} · {r.cameraName ?? r.cameraId} · score{' '}
+                  {recentTime(r.at, timeZone)} · {r.cameraName ?? r.cameraId} · score{' '}
                   {r.score.toFixed(2)}
                 </span>
               </div>

@@ -63,7 +63,11 @@ export function PeoplePage() {
                 <a href={`#/people/${encodeURIComponent(person.id)}`} className="person-card">
                   <AuthedImage
                     className="thumb"
-                    src={`/v1/people/${encodeURIComponent(person.id)}/thumbnail`}
+                    src={
+                      (person.sampleCount ?? 0) === 0
+                        ? null
+                        : `/v1/people/${encodeURIComponent(person.id)}/thumbnail`
+                    }
                     alt={`Face of ${person.name}`}
                   />
                   <span className="person-name">{person.name}</span>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { describeError } from '../api/client';
 import type { FaceSample, Person, Report } from '../api/types';
+import { photosFor } from '../app/send-photos';
 import { useSession } from '../app/session';
 import { navigate } from '../app/use-hash-route';
 import { AuthedImage } from '../components/AuthedImage';
@@ -66,6 +67,7 @@ export function PersonPage({ id }: { id: string }) {
         <dt>Enrolled</dt>
         <dd>{dateTime(person.createdAt, timeZone)}</dd>
       </dl>
+      <p className="muted">Times in {timeZone}.</p>
       {error !== undefined && <p role="alert">{error}</p>}
 
       <h2>Face samples ({faces.length})</h2>
@@ -94,7 +96,7 @@ export function PersonPage({ id }: { id: string }) {
       {canChange ? (
         <>
           <h2>Add photos</h2>
-          <PhotoUpload personId={person.id} onDone={load} />
+          <PhotoUpload send={photosFor(api, person.id)} onDone={load} />
         </>
       ) : (
         <ViewerNote what="add or delete photos, or delete this person" />
@@ -163,20 +165,34 @@ interface ConfirmProps {
 function ConfirmDelete({ person, samples, onCancel, onConfirm }: ConfirmProps) {
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
+  useEffect(() => {
+    // Escape is the safe choice, as in any dialog.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onCancel();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onCancel]);
+  const erased =
+    samples === 0
+      ? ' (they have no face samples)'
+      : samples === 1
+        ? ' and their one face sample with its embedding and stored photo'
+        : ` and all ${samples} face samples with their embeddings and stored photos`;
   return (
     <div role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-what">
       <h3 id="confirm-title">Delete {person.name}?</h3>
       <p id="confirm-what">
-        This erases {person.name}&apos;s record, all {samples} face{' '}
-        {samples === 1 ? 'sample' : 'samples'} with their embeddings and stored photos. Cameras will
-        stop recognising them at once. Attendance records already made are kept. This cannot be
-        undone.
+        This erases {person.name}&apos;s record{erased}. Cameras will stop recognising them at once.
+        Attendance records already made are kept. This cannot be undone.
       </p>
       <button ref={cancel} type="button" className="secondary" onClick={onCancel}>
         Keep {person.name}
       </button>{' '}
       <button type="button" className="danger" onClick={() => void onConfirm()}>
-        Delete {person.name} and {samples} {samples === 1 ? 'sample' : 'samples'}
+        {samples === 0
+          ? `Delete ${person.name}`
+          : `Delete ${person.name} and ${samples} ${samples === 1 ? 'sample' : 'samples'}`}
       </button>
     </div>
   );
