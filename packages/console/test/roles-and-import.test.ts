@@ -84,7 +84,7 @@ describeWithData('accounts, the viewer role and bulk import in Chromium', () => 
     const job = page.locator('.import-job');
     await expectText(
       job,
-      /7 of 7 photos checked: 6 accepted, 1 refused\. 2 of 2 people done, 2 new\./,
+      /7 of 7 files checked: 6 accepted, 1 refused\. 2 of 2 people done, 2 new\./,
     );
     const people = job.locator('.import-people');
     await expectText(people, /amy \(new\): 3 accepted, 1 refused/);

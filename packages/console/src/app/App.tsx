@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 
 import { ApiClient, describeError } from '../api/client';
 import type { Principal, Settings } from '../api/types';
@@ -95,6 +95,7 @@ export function App() {
 function Shell({ who, onSignOut }: { who: Principal; onSignOut: () => void }) {
   const route = useHashRoute();
   const section = '/' + (route.split('/')[1] ?? '');
+  useFocusHeadingOnNavigate(route);
   return (
     <div className="shell">
       <a className="skip" href="#main" onClick={(e) => skipToMain(e)}>
@@ -110,7 +111,7 @@ function Shell({ who, onSignOut }: { who: Principal; onSignOut: () => void }) {
           ))}
         </nav>
         <span className="who" aria-label="Signed in as">
-          {who.name} · {who.role}
+          {who.kind === 'key' ? `key: ${who.name}` : who.name} · {who.role}
         </span>
         <button type="button" className="link" onClick={onSignOut}>
           Sign out
@@ -143,6 +144,23 @@ function Page({ route }: { route: string }) {
     default:
       return <p>There is no page “{route}”. Pick one above.</p>;
   }
+}
+
+/**
+ * After choosing a page, focus moves to its heading (as a screen-reader user expects of
+ * a new page) instead of staying on the nav link; the first page load leaves focus alone.
+ */
+function useFocusHeadingOnNavigate(route: string): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading !== null && !heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+    (heading ?? document.getElementById('main'))?.focus();
+  }, [route]);
 }
 
 function skipToMain(event: MouseEvent): void {

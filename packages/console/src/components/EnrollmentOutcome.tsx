@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 import type { EnrollmentResult, Person } from '../api/types';
 import { useSession } from '../app/session';
-import { refusalTitle } from '../format/refusals';
+import { refusalAdvice, refusalTitle } from '../format/refusals';
 
 /** What enrollment did with each photo: accepted, refused (and why), look-alike warnings. */
 export function EnrollmentOutcome({ result }: { result: EnrollmentResult }) {
@@ -24,7 +24,7 @@ export function EnrollmentOutcome({ result }: { result: EnrollmentResult }) {
         <ul className="refused">
           {result.refused.map((r, i) => (
             <li key={`${r.file}-${i}`}>
-              <strong>{r.file}</strong>: {refusalTitle(r.code)}. {r.message}
+              <strong>{r.file}</strong>: {refusalTitle(r.code)}. {refusalAdvice(r.code, r.message)}
               {(r.issues?.length ?? 0) > 1 && (
                 <ul>
                   {r.issues?.slice(1).map((issue) => (

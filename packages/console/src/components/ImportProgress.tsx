@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { describeError } from '../api/client';
 import type { ImportJob, ImportOutcome } from '../api/types';
 import { useSession } from '../app/session';
-import { refusalTitle } from '../format/refusals';
+import { refusalAdvice, refusalTitle } from '../format/refusals';
 
 /** How often a running import is read again: often enough to look live, cheap for the API. */
 const POLL_MS = 1_000;
@@ -52,10 +52,10 @@ export function ImportProgress({ id }: { id: string }) {
       <p role="status" className={`import-state ${job.state}`}>
         {stateInWords(job)}
       </p>
-      <label htmlFor={`progress-${job.id}`}>Photos checked</label>
+      <label htmlFor={`progress-${job.id}`}>Files checked</label>
       <progress id={`progress-${job.id}`} value={photos.done} max={Math.max(photos.total, 1)} />
       <p className="counts">
-        {photos.done} of {photos.total} photos checked: {photos.accepted} accepted, {photos.refused}{' '}
+        {photos.done} of {photos.total} files checked: {photos.accepted} accepted, {photos.refused}{' '}
         refused. {people.done} of {people.total} people done, {people.created} new.
         {job.progress.ignored > 0 && ` ${job.progress.ignored} clutter files ignored.`}
       </p>
@@ -69,7 +69,8 @@ export function ImportProgress({ id }: { id: string }) {
           <ul className="refused">
             {refused.map((file) => (
               <li key={file.path}>
-                <strong>{file.path}</strong>: {refusalTitle(file.code ?? '')}. {file.message}
+                <strong>{file.path}</strong>: {refusalTitle(file.code ?? '')}.{' '}
+                {refusalAdvice(file.code ?? '', file.message ?? '')}
               </li>
             ))}
           </ul>
@@ -117,7 +118,13 @@ function PeopleOf({ files }: { files: readonly ImportOutcome[] }) {
       accepted: 0,
       refused: 0,
     };
-    const next = { ...line, created: line.created || file.newPerson === true };
+    // A folder's person exists from its first accepted photo: a refused file before it
+    // has no id yet, so the link comes from whichever file has one.
+    const next = {
+      ...line,
+      personId: line.personId ?? file.personId,
+      created: line.created || file.newPerson === true,
+    };
     if (file.status === 'accepted') next.accepted += 1;
     else next.refused += 1;
     lines.set(file.person, next);

@@ -21,3 +21,18 @@ const TITLES: Readonly<Record<string, string>> = {
 export function refusalTitle(code: string): string {
   return TITLES[code] ?? 'Refused';
 }
+
+/**
+ * The server's message without an opening sentence that only restates the title ("No face
+ * found." then "No face was found in the photo."), so a refusal reads once.
+ */
+export function refusalAdvice(code: string, message: string): string {
+  const words = refusalTitle(code).toLowerCase().split(/\W+/).filter(Boolean);
+  const end = message.search(/[.:;]\s/);
+  if (end < 0) return message;
+  const first = message.slice(0, end).toLowerCase().split(/\W+/);
+  const restates = words.every((w) => first.includes(w));
+  if (!restates) return message;
+  const rest = message.slice(end + 1).trim();
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}

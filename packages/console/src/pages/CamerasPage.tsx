@@ -9,7 +9,7 @@ import { dateTime } from '../format/time';
 
 /** Cameras: add an RTSP or file source, see each one's status, open a live preview. */
 export function CamerasPage() {
-  const { api, canChange } = useSession();
+  const { api, canChange, timeZone } = useSession();
   const [cameras, setCameras] = useState<Camera[] | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [previewing, setPreviewing] = useState<string | undefined>();
@@ -43,6 +43,7 @@ export function CamerasPage() {
   return (
     <section aria-labelledby="cameras-title">
       <h1 id="cameras-title">Cameras</h1>
+      <p className="muted">Times in {timeZone}.</p>
       {canChange ? <AddCamera onAdded={load} /> : <ViewerNote what="add or remove cameras" />}
       {error !== undefined && <p role="alert">{error}</p>}
       {cameras === undefined ? (
@@ -80,24 +81,38 @@ export function CamerasPage() {
 function CameraStatus({ camera }: { camera: Camera }) {
   const { timeZone } = useSession();
   const s = camera.status ?? {};
+  const reported = Object.keys(s).length > 0;
+  const stale = s.stale === 'true';
   const state = s.state ?? 'not reported';
   const lastFrame = Number(s.lastFrameAt);
   return (
     <dl className="facts">
       <dt>Status</dt>
       <dd>
-        <span className={`badge badge-${state}`}>{state}</span>
+        <span className={`badge badge-${state}`}>{state}</span>{' '}
+        <span className="muted">{statusNote(s, reported, stale)}</span>
       </dd>
       <dt>Role</dt>
       <dd>{camera.role === 'exit' ? 'Exit (checks out)' : 'Entry (checks in)'}</dd>
       <dt>Frames per second</dt>
-      <dd>{s.fps === undefined ? '—' : Number(s.fps).toFixed(1)}</dd>
+      {/* A stale rate is the last one ingest wrote, not what the camera does now. */}
+      <dd>{s.fps === undefined || stale ? '—' : Number(s.fps).toFixed(1)}</dd>
       <dt>Last frame</dt>
       <dd>{Number.isFinite(lastFrame) && lastFrame > 0 ? dateTime(lastFrame, timeZone) : '—'}</dd>
       <dt>Last error</dt>
       <dd>{s.lastErrorMessage || s.lastError || 'None'}</dd>
     </dl>
   );
+}
+
+/** Why the state says what it says, when it is not ingest's own word. */
+function statusNote(s: Record<string, string>, reported: boolean, stale: boolean): string {
+  if (!reported) return 'Waiting for ingest’s first report.';
+  if (!stale) return '';
+  const updatedAt = Number(s.updatedAt);
+  if (!Number.isFinite(updatedAt) || updatedAt <= 0) return 'No report from ingest.';
+  const seconds = Math.max(0, Math.round((Date.now() - updatedAt) / 1000));
+  return `No report from ingest for ${seconds} s.`;
 }
 
 function AddCamera({ onAdded }: { onAdded: () => void }) {

@@ -89,6 +89,7 @@ function RecentImports() {
   return (
     <>
       <h2>Recent imports</h2>
+      <p className="muted">Times in {timeZone}.</p>
       <ul className="imports">
         {imports.map((job) => (
           <li key={job.id}>

@@ -54,9 +54,15 @@ export function SettingsPage() {
     event.preventDefault();
     setError(undefined);
     setMessage(undefined);
+    const threshold = draft.threshold.trim() === '' ? null : Number(draft.threshold);
+    const problem = draftProblem(draft, threshold);
+    if (problem !== undefined) {
+      setError(problem);
+      return;
+    }
     try {
       const saved = await api.json<Settings>('PATCH', '/v1/settings', {
-        threshold: draft.threshold.trim() === '' ? null : Number(draft.threshold),
+        threshold,
         cooldownMs: Math.round(Number(draft.cooldownMin) * 60_000),
         voteWindowMs: Math.round(Number(draft.voteWindowMs)),
         timeZone: draft.zone.trim(),
@@ -175,6 +181,19 @@ function draftOf(s: Settings) {
     zone: s.timeZone,
     workdays: s.workdays,
   };
+}
+
+/** What a person should change before saving, in their words rather than the schema's. */
+function draftProblem(draft: ReturnType<typeof draftOf>, threshold: number | null) {
+  if (threshold !== null && !(threshold >= -1 && threshold <= 1)) {
+    return 'Threshold must be a number between -1 and 1 (cosine similarity), or empty.';
+  }
+  const cooldown = Number(draft.cooldownMin);
+  if (!(cooldown > 0 && cooldown <= 43_200)) {
+    return 'Cooldown must be between 1 minute and 30 days (43200 minutes).';
+  }
+  if (draft.workdays.length === 0) return 'Choose at least one working day.';
+  return undefined;
 }
 
 function commercial(value: string): string {
