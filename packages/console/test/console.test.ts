@@ -247,6 +247,10 @@ describeWithData('the web console in Chromium', () => {
     await page.goto(`${server.url}/#/settings`);
     await expectText(page.locator('.facts'), /rollcall-default/);
     await expectText(page.locator('.facts'), /MIT/);
+    await page.getByLabel(/^Match threshold/).fill('5');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expectText(page.getByRole('alert'), /^Threshold must be a number between -1 and 1/);
+    await page.getByLabel(/^Match threshold/).fill('');
     await page.getByLabel(/^Time zone/).fill('Europe/Berlin');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expectText(page.getByRole('status'), /Saved/);
