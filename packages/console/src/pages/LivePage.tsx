@@ -77,7 +77,7 @@ export function LivePage() {
                 fallback="—"
               />
               <div>
-                <strong className="person-name">{r.personName ?? `Deleted (${r.personId})`}</strong>
+                <strong className="person-name">{r.personName ?? '(deleted person)'}</strong>
                 <span className="kind">{r.type === 'check_in' ? 'Checked in' : 'Checked out'}</span>
                 <span className="muted">
                   {recentTime(r.at, timeZone)} · {r.cameraName ?? r.cameraId} · score{' '}
