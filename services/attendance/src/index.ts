@@ -12,7 +12,7 @@ export type { VotingOptions } from './voting/voting-options';
 export { AttendanceRules, type Decision, type Sighting } from './rules/attendance-rules';
 export type { CameraRole, PersonPresence } from './rules/presence';
 export type { RulesOptions } from './rules/rules-options';
-export { checkTimeZone, localDay, localTime } from './rules/time-zone';
+export { checkTimeZone, localClock, localDay, localTime } from './rules/time-zone';
 export { AttendanceEngine, type Observation, type SweepResult } from './engine/attendance-engine';
 export type { EngineOptions, RetuneOptions } from './engine/engine-options';
 export { RecordStore, type WriteOutcome } from './store/record-store';

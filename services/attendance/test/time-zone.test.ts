@@ -1,6 +1,6 @@
 import { isRollcallError } from '@rollcall/errors';
 
-import { checkTimeZone, localDay, localTime } from '../src';
+import { checkTimeZone, localClock, localDay, localTime } from '../src';
 
 describe('localDay and localTime', () => {
   it('puts 23:30 UTC on the next day in Europe/Berlin', () => {
@@ -29,6 +29,15 @@ describe('localDay and localTime', () => {
     expect(localDay(at, 'America/New_York')).toBe('2025-12-31');
     expect(localTime(at, 'America/New_York')).toBe('2025-12-31T22:00:00.000-05:00');
     expect(localTime(at, 'Asia/Kolkata')).toBe('2026-01-01T08:30:00.000+05:30');
+  });
+
+  it('writes the second-precision form and the wall clock the reports show', () => {
+    const at = Date.UTC(2026, 0, 1, 3, 0, 7, 999);
+
+    expect(localTime(at, 'Asia/Kolkata', { millis: false })).toBe('2026-01-01T08:30:07+05:30');
+    expect(localTime(at, 'UTC', { millis: false })).toBe('2026-01-01T03:00:07+00:00');
+    expect(localClock(at, 'America/New_York')).toBe('22:00');
+    expect(localClock(Date.UTC(2026, 0, 1, 0, 5), 'UTC')).toBe('00:05');
   });
 
   it('refuses an unknown zone with a coded error naming it', () => {

@@ -2,7 +2,7 @@ import { weekdayOf, type Weekday } from '@rollcall/settings';
 
 import type { AttendanceRow } from '../attendance/attendance-reader';
 import { today } from '../attendance/local-day';
-import { localClock } from './local-clock';
+import { localClock } from '@rollcall/attendance';
 
 /** Who a report is about. */
 export interface ReportPerson {

@@ -7,7 +7,7 @@ import { localDayRange, today } from '../attendance/local-day';
 import type { RouteDeps } from '../routes/route-deps';
 import { readSettings } from '../settings/settings-store';
 import { buildReport, type AttendanceReport, type ReportPerson } from './attendance-report';
-import { daysBetween } from './local-clock';
+import { daysBetween } from './days-between';
 
 /** What a report is asked for; days are local days in the settings' zone. */
 export interface ReportQuery {

@@ -1,5 +1,5 @@
 import type { ReportRow } from './attendance-report';
-import { localIso } from './local-clock';
+import { localTime } from '@rollcall/attendance';
 
 /** How an export names a person deleted since their records were made. */
 export const DELETED_PERSON = '(deleted person)';
@@ -25,7 +25,8 @@ export type Cell = string | number;
  * the report's zone with its offset, so the file carries the zone it was made in.
  */
 export function reportTable(rows: readonly ReportRow[], timeZone: string): Cell[][] {
-  const time = (atMs: number | null) => (atMs === null ? '' : localIso(atMs, timeZone));
+  const time = (atMs: number | null) =>
+    atMs === null ? '' : localTime(atMs, timeZone, { millis: false });
   return rows.map((row) => [
     row.date,
     row.personId,

@@ -27,14 +27,27 @@ export function localDay(atMs: number, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** `atMs` as local ISO 8601 with the zone's offset, e.g. `2026-03-29T03:30:00.000+02:00`. */
-export function localTime(atMs: number, timeZone: string): string {
+/**
+ * `atMs` as local ISO 8601 with the zone's offset, e.g. `2026-03-29T03:30:00.000+02:00`;
+ * with `millis: false` to the second (`2026-03-29T03:30:00+02:00`), as exports show it.
+ */
+export function localTime(
+  atMs: number,
+  timeZone: string,
+  options: { readonly millis?: boolean } = {},
+): string {
   const p = localParts(atMs, timeZone);
   const wallMs = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
   const offsetMin = Math.round((wallMs - Math.floor(atMs / 1000) * 1000) / 60_000);
   const millis = String(((atMs % 1000) + 1000) % 1000).padStart(3, '0');
-  const clock = `${p.hour}:${p.minute}:${p.second}.${millis}`;
-  return `${p.year}-${p.month}-${p.day}T${clock}${offset(offsetMin)}`;
+  const seconds = options.millis === false ? p.second : `${p.second}.${millis}`;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${seconds}${offset(offsetMin)}`;
+}
+
+/** `HH:MM` (24-hour) of `atMs` on the wall clock of `timeZone`. */
+export function localClock(atMs: number, timeZone: string): string {
+  const p = localParts(atMs, timeZone);
+  return `${p.hour}:${p.minute}`;
 }
 
 interface LocalParts {
