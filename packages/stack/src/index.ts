@@ -7,4 +7,4 @@ export { redisAnswers } from './redis/ping-redis';
 export { freePort } from './process/free-port';
 export { AdminApi } from './demo/api-client';
 export { addCameraOnce, hamiltonDemo, setUpDemo, type DemoMaterial } from './demo/demo-setup';
-export { followAttendance, typeName } from './feed/attendance-feed';
+export { followAttendance } from './feed/attendance-feed';

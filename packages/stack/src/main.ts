@@ -9,7 +9,7 @@ import Redis from 'ioredis';
 import { parseStartArgs, USAGE, type StartArgs } from './cli/parse-args';
 import { AdminApi } from './demo/api-client';
 import { addCameraOnce, hamiltonDemo, setUpDemo } from './demo/demo-setup';
-import { followAttendance, typeName } from './feed/attendance-feed';
+import { followAttendance } from './feed/attendance-feed';
 import { startStack, type RunningStack } from './start-stack';
 
 async function main(): Promise<void> {
@@ -133,7 +133,7 @@ async function printCheckIns(
       const at = new Date(record.atMs).toISOString();
       const who = names.get(record.personId) ?? record.personId;
       console.log(
-        `${at}  ${typeName(record.type).padEnd(9)}  ${who}  camera ${record.cameraId}  score ${record.score.toFixed(3)}`,
+        `${at}  ${record.type.padEnd(9)}  ${who}  camera ${record.cameraId}  score ${record.score.toFixed(3)}`,
       );
     });
   } finally {

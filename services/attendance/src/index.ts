@@ -2,7 +2,7 @@
 // store and its queries for the API, and the service loop.
 export type { AttendanceRecord, AttendanceType } from './model/attendance-record';
 export type { FaceMatch } from './model/face-match';
-export { decodeFaceMatch, encodeFaceMatch } from './contracts/match-codec';
+export { decodeFaceMatch, encodeFaceMatch, recordFromMessage } from './contracts/match-codec';
 export { CameraTracker, type Assignment } from './tracking/camera-tracker';
 export type { Track } from './tracking/track';
 export type { TrackerOptions } from './tracking/tracker-options';

@@ -1,4 +1,5 @@
-import { AttendanceType, decodeEntryAs, type AttendanceRecord } from '@rollcall/contracts';
+import { recordFromMessage, type AttendanceRecord } from '@rollcall/attendance';
+import { decodeEntryAs } from '@rollcall/contracts';
 import { entryFields, type KeySpace } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 
@@ -29,16 +30,11 @@ export async function followAttendance(
       const reply = await Promise.race([read, stopped]);
       for (const [id, flat] of reply?.[0]?.[1] ?? []) {
         position = id.toString();
-        await onRecord(decodeEntryAs('AttendanceRecord', entryFields(flat)));
+        await onRecord(recordFromMessage(decodeEntryAs('AttendanceRecord', entryFields(flat))));
       }
       if (reply === null && !signal.aborted) await new Promise((r) => setTimeout(r, 200));
     }
   } finally {
     reader.disconnect();
   }
-}
-
-/** `check_in` / `check_out`, as the API names the types. */
-export function typeName(type: AttendanceType): string {
-  return type === AttendanceType.ATTENDANCE_TYPE_CHECK_OUT ? 'check_out' : 'check_in';
 }

@@ -1,4 +1,5 @@
-import { AttendanceType, decodeEntryAs } from '@rollcall/contracts';
+import { recordFromMessage } from '@rollcall/attendance';
+import { decodeEntryAs } from '@rollcall/contracts';
 import type { Logger } from '@rollcall/log';
 import type { KeySpace } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
@@ -154,15 +155,7 @@ export class AttendanceFeed {
 }
 
 function decodeRecord(entry: ReadEntry): FeedRecord {
-  const message = decodeEntryAs('AttendanceRecord', entry.fields);
-  return {
-    entryId: entry.id,
-    recordId: message.recordId,
-    personId: message.personId,
-    type: message.type === AttendanceType.ATTENDANCE_TYPE_CHECK_OUT ? 'check_out' : 'check_in',
-    atMs: message.atMs,
-    cameraId: message.cameraId,
-    score: message.score,
-    faceId: message.faceId,
-  };
+  const record = recordFromMessage(decodeEntryAs('AttendanceRecord', entry.fields));
+  const { recordId, personId, type, atMs, cameraId, score, faceId } = record;
+  return { entryId: entry.id, recordId, personId, type, atMs, cameraId, score, faceId };
 }

@@ -79,7 +79,11 @@ export function recordEntry(record: AttendanceRecord): {
 
 /** A record's bytes as kept in the records hash: the same protobuf as the stream's `data`. */
 export function decodeRecord(bytes: Buffer): AttendanceRecord {
-  const message = RecordMessage.decode(bytes);
+  return recordFromMessage(RecordMessage.decode(bytes));
+}
+
+/** A decoded `AttendanceRecord` message (e.g. a stream entry's) as the plain record type. */
+export function recordFromMessage(message: RecordMessage): AttendanceRecord {
   return {
     recordId: message.recordId,
     personId: message.personId,
