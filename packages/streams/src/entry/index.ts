@@ -1,6 +1,7 @@
 export {
   parseAutoClaimReply,
   parseDeliveryCounts,
+  parseRangeReply,
   parseReadReply,
   type RawEntry,
 } from './parse-reply';

@@ -19,6 +19,11 @@ export function parseReadReply(reply: unknown): RawEntry[] {
   return parseEntries(entries);
 }
 
+/** XRANGE / XREVRANGE reply: its entries, in reply order. */
+export function parseRangeReply(reply: unknown): RawEntry[] {
+  return parseEntries(reply);
+}
+
 /** XAUTOCLAIM reply: next cursor, claimed entries, ids deleted from the stream (Redis 7). */
 export function parseAutoClaimReply(reply: unknown): {
   cursor: string;

@@ -60,15 +60,7 @@ export class AttendanceFeed {
 
   /** The latest `count` records, oldest first. */
   async recent(count: number): Promise<FeedRecord[]> {
-    const reply = await this.redis.callBuffer(
-      'XREVRANGE',
-      this.keys.attendance.key,
-      '+',
-      '-',
-      'COUNT',
-      String(count),
-    );
-    return this.decodeAll(rangeEntries(reply)).reverse();
+    return this.decodeAll(await this.newest(count)).reverse();
   }
 
   /** Stops the loop and drops every listener. */
@@ -93,15 +85,14 @@ export class AttendanceFeed {
   }
 
   private async lastId(): Promise<string> {
-    const reply = await this.redis.callBuffer(
-      'XREVRANGE',
-      this.keys.attendance.key,
-      '+',
-      '-',
-      'COUNT',
-      '1',
-    );
-    return rangeEntries(reply)[0]?.id ?? '0-0';
+    return (await this.newest(1))[0]?.id ?? '0-0';
+  }
+
+  /** The newest `count` entries of the attendance stream, newest first. */
+  private async newest(count: number): Promise<ReadEntry[]> {
+    const key = this.keys.attendance.key;
+    const reply = await this.redis.callBuffer('XREVRANGE', key, '+', '-', 'COUNT', String(count));
+    return rangeEntries(reply);
   }
 
   private start(): void {
