@@ -1,4 +1,4 @@
-import { CONSUMER_GROUPS, infoFields, type KeySpace, type StreamRef } from '@rollcall/streams';
+import { CONSUMER_GROUPS, streamGroups, type KeySpace, type StreamRef } from '@rollcall/streams';
 import type { Redis } from 'ioredis';
 
 /** Each stream and the group that consumes it, in the order a frame travels. */
@@ -24,10 +24,6 @@ export async function missingGroups(redis: Redis, keys: KeySpace): Promise<strin
 }
 
 async function groupNames(redis: Redis, stream: StreamRef): Promise<string[]> {
-  try {
-    const groups = (await redis.call('XINFO', 'GROUPS', stream.key)) as unknown[][];
-    return groups.map((flat) => String(infoFields(flat).get('name')));
-  } catch {
-    return [];
-  }
+  const groups = await streamGroups(redis, stream).catch(() => []);
+  return groups.map((row) => String(row.get('name')));
 }

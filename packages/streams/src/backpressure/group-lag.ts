@@ -15,7 +15,7 @@ const MAX_COUNTED_LAG = 100_000;
  * group's last-delivered-id are counted on the server instead.
  */
 export async function groupLag(redis: Redis, stream: StreamRef, group: string): Promise<number> {
-  const groups = await infoGroups(redis, stream);
+  const groups = await streamGroups(redis, stream);
   const info = groups.find((g) => g.get('name') === group);
   if (info === undefined) {
     throw new RollcallError(
@@ -39,7 +39,11 @@ export async function groupLag(redis: Redis, stream: StreamRef, group: string): 
   return Number(counted);
 }
 
-async function infoGroups(redis: Redis, stream: StreamRef): Promise<Map<string, unknown>[]> {
+/** The XINFO GROUPS rows of `stream` by field name (name, lag, pending, ...); none for a stream that does not exist. */
+export async function streamGroups(
+  redis: Redis,
+  stream: StreamRef,
+): Promise<Map<string, unknown>[]> {
   try {
     const reply = (await redis.call('XINFO', 'GROUPS', stream.key)) as unknown[][];
     return reply.map(infoFields);

@@ -1,2 +1,2 @@
 export { DropPolicy, shouldDrop } from './drop-policy';
-export { groupLag } from './group-lag';
+export { groupLag, streamGroups } from './group-lag';

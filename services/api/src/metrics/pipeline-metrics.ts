@@ -3,6 +3,7 @@ import {
   CONSUMER_GROUPS,
   entryFields,
   infoFields,
+  streamGroups,
   type KeySpace,
   type StreamRef,
 } from '@rollcall/streams';
@@ -198,9 +199,8 @@ async function groupInfo(
   group: string,
 ): Promise<{ lag: number | undefined; pending: number } | undefined> {
   if (group === '') return undefined;
-  const reply = await redis.call('XINFO', 'GROUPS', stream.key).catch(() => undefined);
-  if (!Array.isArray(reply)) return undefined;
-  for (const row of (reply as unknown[][]).map(infoFields)) {
+  const rows = await streamGroups(redis, stream).catch(() => []);
+  for (const row of rows) {
     if (String(row.get('name')) !== group) continue;
     const lag = row.get('lag');
     return { lag: typeof lag === 'number' ? lag : undefined, pending: Number(row.get('pending')) };
