@@ -186,10 +186,15 @@ function summary(values: number[]): { p50: number; p95: number; n: number } {
 function describe(r: RunResult): string {
   return (
     `${r.cameras} camera(s) x ${r.fps_per_camera} fps, ${r.detectors} detector(s): ` +
-    `${r.frames_per_s} frames/s published, ${r.frames_dropped} dropped, ${r.faces_per_s} faces/s; ` +
-    `face latency p50 ${r.face_latency_ms.p50} ms p95 ${r.face_latency_ms.p95} ms (n=${r.face_latency_ms.n}); ` +
-    `record latency p50 ${r.record_latency_ms.p50} ms p95 ${r.record_latency_ms.p95} ms (n=${r.record_latency_ms.n})`
+    `${r.frames_per_s} frames/s published, ${r.frames_dropped} dropped, ` +
+    `${r.faces_per_s} faces/s; ` +
+    `face latency ${percentiles(r.face_latency_ms)}; ` +
+    `record latency ${percentiles(r.record_latency_ms)}`
   );
+}
+
+function percentiles(s: { p50: number; p95: number; n: number }): string {
+  return `p50 ${s.p50} ms p95 ${s.p95} ms (n=${s.n})`;
 }
 
 function round(value: number): number {

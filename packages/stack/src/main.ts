@@ -95,6 +95,9 @@ async function cameraLines(api: AdminApi): Promise<string[]> {
 }
 
 function printBanner(stack: RunningStack, cameraNote: string, cameras: string[]): void {
+  const ownRedis = stack.redis
+    ? ` (started here, append-only files in ${stack.redis.dataDir})`
+    : '';
   const services = [...stack.services.values()].map((s) => `${s.name} (pid ${s.pid})`);
   console.log(
     [
@@ -102,7 +105,7 @@ function printBanner(stack: RunningStack, cameraNote: string, cameras: string[])
       `  Rollcall is running.`,
       `  API and console: ${stack.apiUrl}   (OpenAPI: ${stack.apiUrl}/docs)`,
       `  Admin key:       ${stack.adminKey}`,
-      `  Redis:           ${stack.redisUrl}${stack.redis ? ' (started here, append-only files in ' + stack.redis.dataDir + ')' : ''}`,
+      `  Redis:           ${stack.redisUrl}${ownRedis}`,
       `  ${cameraNote}`,
       ...cameras,
       `  Services:        ${services.join(', ')}`,
@@ -133,7 +136,8 @@ async function printCheckIns(
       const at = new Date(record.atMs).toISOString();
       const who = names.get(record.personId) ?? record.personId;
       console.log(
-        `${at}  ${record.type.padEnd(9)}  ${who}  camera ${record.cameraId}  score ${record.score.toFixed(3)}`,
+        `${at}  ${record.type.padEnd(9)}  ${who}  ` +
+          `camera ${record.cameraId}  score ${record.score.toFixed(3)}`,
       );
     });
   } finally {

@@ -46,7 +46,8 @@ export class AdminApi {
       const error = reply as { code?: string; message?: string } | undefined;
       throw new RollcallError(
         'SERVICE_FAILED',
-        `${method} ${route} answered ${response.status} ${error?.code ?? ''}: ${error?.message ?? text}`,
+        `${method} ${route} answered ${response.status} ${error?.code ?? ''}: ` +
+          (error?.message ?? text),
         { details: { status: response.status, code: error?.code } },
       );
     }

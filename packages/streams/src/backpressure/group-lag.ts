@@ -39,7 +39,10 @@ export async function groupLag(redis: Redis, stream: StreamRef, group: string): 
   return Number(counted);
 }
 
-/** The XINFO GROUPS rows of `stream` by field name (name, lag, pending, ...); none for a stream that does not exist. */
+/**
+ * The XINFO GROUPS rows of `stream` by field name (name, lag, pending, ...); none for a
+ * stream that does not exist.
+ */
 export async function streamGroups(
   redis: Redis,
   stream: StreamRef,

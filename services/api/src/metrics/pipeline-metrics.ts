@@ -31,7 +31,9 @@ export function registerPipelineMetrics(
 
   new Gauge({
     name: 'rollcall_stream_entries_added',
-    help: 'Entries ever appended to a pipeline stream (frames, faces, embeddings, matches, attendance).',
+    help:
+      'Entries ever appended to a pipeline stream ' +
+      '(frames, faces, embeddings, matches, attendance).',
     labelNames: ['stream'],
     registers: [registry],
     async collect() {
@@ -133,7 +135,9 @@ const LATENCY_SAMPLE = 200;
 function registerLatencyMetric(registry: Registry, redis: Redis, keys: KeySpace): void {
   new Gauge({
     name: 'rollcall_frame_to_match_seconds',
-    help: `Time from a frame's capture to its match being appended, over the last ${LATENCY_SAMPLE} matches.`,
+    help:
+      "Time from a frame's capture to its match being appended, " +
+      `over the last ${LATENCY_SAMPLE} matches.`,
     labelNames: ['quantile'],
     registers: [registry],
     async collect() {

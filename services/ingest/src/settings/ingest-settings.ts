@@ -13,7 +13,10 @@ export interface IngestSettings {
   readonly redisUrl: string;
   /** `ROLLCALL_KEY_PREFIX`. Default `{rollcall}`. */
   readonly keyPrefix: string;
-  /** `ROLLCALL_INGEST_NAME`: this process's name in logs and camera status. Default `<host>-<pid>`. */
+  /**
+   * `ROLLCALL_INGEST_NAME`: this process's name in logs and camera status.
+   * Default `<host>-<pid>`.
+   */
   readonly name: string;
   /** `ROLLCALL_INGEST_FPS`: frames per second for a camera without its own fps. Default 5. */
   readonly fps: number;
